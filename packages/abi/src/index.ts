@@ -1,0 +1,11 @@
+export * from './generated/abis.js';
+export {
+  AddressBookError,
+  getDeployedContract,
+  getDeployment,
+  parseDeployment,
+  type AddressBook,
+  type DeployedContract,
+  type Deployment,
+} from './addressBook.js';
+export { addressBook } from './deployments.js';
