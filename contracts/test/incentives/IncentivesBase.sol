@@ -144,4 +144,50 @@ abstract contract IncentivesBase is Test {
         UniswapV3Deployer.swapExactIn(uni, pool, tokenIn, 1e30, limit, address(this));
         assertEq(_tick(), target, "moveTo");
     }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Actions and reads
+    // ------------------------------------------------------------------------------------------------------
+
+    function _claim(address from, uint256 tokenId, ProgramKey memory key) internal returns (uint256) {
+        vm.prank(from);
+        return incentives.claim(tokenId, key, from);
+    }
+
+    function _unstake(address from, uint256 tokenId, ProgramKey memory key) internal returns (uint256) {
+        vm.prank(from);
+        return incentives.unstake(tokenId, key);
+    }
+
+    function _pending(uint256 tokenId, ProgramKey memory key) internal view returns (uint256) {
+        return incentives.pendingReward(tokenId, key);
+    }
+
+    function _id(ProgramKey memory key) internal pure returns (bytes32) {
+        return keccak256(abi.encode(key));
+    }
+
+    function _stakedLiquidity(ProgramKey memory key) internal view returns (uint128 liquidity) {
+        (,,,, liquidity,) = incentives.programs(_id(key));
+    }
+
+    function _forfeited(ProgramKey memory key) internal view returns (uint128 forfeited) {
+        (,,,,, forfeited) = incentives.programs(_id(key));
+    }
+
+    function _stakedSeconds(ProgramKey memory key) internal view returns (uint32 stakedSeconds) {
+        (,, stakedSeconds,,,) = incentives.programs(_id(key));
+    }
+
+    function _depositLiquidity(uint256 tokenId) internal view returns (uint96 liquidity) {
+        (,,,,, liquidity) = incentives.deposits(tokenId);
+    }
+
+    function _numberOfStakes(uint256 tokenId) internal view returns (uint48 count) {
+        (,,, count,,) = incentives.deposits(tokenId);
+    }
+
+    function _skip(uint256 secondsToSkip) internal {
+        vm.warp(block.timestamp + secondsToSkip);
+    }
 }
