@@ -32,13 +32,14 @@ abstract contract IncentivesBase is Test {
     address internal refundee = makeAddr("refundee");
     address internal feeCollector = makeAddr("feeCollector");
 
+    uint32 internal constant SETUP_TIME = 1_750_000_000;
     uint32 internal constant START_DELAY = 1 hours;
     uint32 internal constant DURATION = 30 days;
     uint96 internal constant RATE = 1e15; // reward token units per second (86.4 tokens/day at 18 decimals)
     int24 internal constant BAND = 20; // ±20 ticks ≈ ±20 bps around the peg
 
     function setUp() public virtual {
-        vm.warp(1_750_000_000);
+        vm.warp(SETUP_TIME);
         uni = UniswapV3Deployer.deploy();
         npm = uni.positionManager;
         pusd = new TestERC20("Plaza USD", "pUSD", 18);
