@@ -51,7 +51,16 @@ contract StreamsTest is IncentivesBase {
         ProgramKey memory key = _streamKey(pusd, STREAM_RATE);
         vm.expectEmit(address(incentives));
         emit IncentivesEvents.ProgramCreated(
-            _id(key), key.rewardToken, key.pool, treasury, key.startTime, 0, key.tickLower, key.tickUpper, STREAM_RATE, 0
+            _id(key),
+            key.rewardToken,
+            key.pool,
+            treasury,
+            key.startTime,
+            0,
+            key.tickLower,
+            key.tickUpper,
+            STREAM_RATE,
+            0
         );
         bytes32 id = _createStream(key);
         assertEq(id, _id(key));
