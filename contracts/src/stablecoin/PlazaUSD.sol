@@ -9,7 +9,6 @@ import {Ownable2StepUpgradeable} from "@openzeppelin/contracts-upgradeable/acces
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
 import {NoncesUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/NoncesUpgradeable.sol";
-import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
 import {IERC5267} from "@openzeppelin/contracts/interfaces/IERC5267.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
@@ -22,13 +21,15 @@ import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/Signa
 /// @title PlazaUSD (pUSD)
 /// @notice Plaza's stablecoin: an ERC-20 with EIP-2612 permit, EIP-3009 authorizations, ERC-1271 signatures for
 /// smart wallets, per-minter allowances, pause, a sanctions blocklist and token rescue. UUPS-upgradeable.
-/// @dev Storage: ERC-7201 namespace `plaza.storage.PlazaUSD` (plus OpenZeppelin's own namespaces for the admin,
-/// the pause flag and the permit nonces). The implementation's initializers are disabled in its constructor.
+/// @dev Storage: ERC-7201 namespace `plaza.storage.PlazaUSD` (plus OpenZeppelin's own namespaces for the admin
+/// and the permit nonces). The pause flag shares a slot with the total supply (a custom pause rather than
+/// OpenZeppelin's Pausable, whose flag would cost mint and burn an extra cold SLOAD). The implementation's
+/// initializers are disabled in its constructor.
 ///
 /// Blocklist: the ComplianceRegistry is the source of truth; this contract keeps a cache of the flag in the top
 /// bit of each account's balance word, so the transfer path reads it with the balance (no extra SLOAD, no
 /// external call). Only the blocklister (the registry) writes it, in the same transaction as the registry's own
-/// write. Balances therefore stay below 2^255, which the supply cap guarantees.
+/// write. Balances therefore stay below 2^255, which the supply cap (2^248 − 1) guarantees.
 ///
 /// Every movement of funds (transfer, transferFrom, both EIP-3009 paths, mint, burn, burnFrom) goes through
 /// `_update`, which enforces the pause and the blocklist of sender and receiver. `transferFrom` also refuses a
@@ -45,15 +46,15 @@ contract PlazaUSD is
     Initializable,
     UUPSUpgradeable,
     Ownable2StepUpgradeable,
-    PausableUpgradeable,
     NoncesUpgradeable
 {
     using SafeERC20 for IERC20;
 
     /// @notice Allowance that makes a minter unlimited (its ceiling is enforced elsewhere, e.g. the PSM's).
     uint256 public constant UNLIMITED_ALLOWANCE = type(uint256).max;
-    /// @notice Highest total supply: bit 255 of a balance word is the blocked flag.
-    uint256 public constant MAX_SUPPLY = (1 << 255) - 1;
+    /// @notice Highest total supply: it shares a slot with the pause flag, and bit 255 of a balance word is the
+    /// blocked flag (balances never exceed the supply).
+    uint256 public constant MAX_SUPPLY = type(uint248).max;
 
     /// @notice EIP-2612 permit type hash.
     bytes32 public constant PERMIT_TYPEHASH =
@@ -94,7 +95,9 @@ contract PlazaUSD is
         mapping(address owner => mapping(address spender => uint256)) allowances;
         mapping(address authorizer => mapping(bytes32 nonce => bool)) authorizationStates;
         mapping(address minter => MinterConfig) minters;
-        uint256 totalSupply;
+        // One slot: every transfer reads `paused`; mint and burn also read and write `totalSupply`.
+        uint248 totalSupply;
+        bool paused;
         address masterMinter;
         address pauser;
         address blocklister;
@@ -137,7 +140,6 @@ contract PlazaUSD is
     {
         __Ownable_init(admin);
         __Ownable2Step_init();
-        __Pausable_init();
         __Nonces_init();
         __UUPSUpgradeable_init();
         _setMasterMinter(masterMinter_);
@@ -439,12 +441,23 @@ contract PlazaUSD is
 
     /// @notice Stops every movement of funds (transfers, authorizations, mint, burn). Only the pauser.
     function pause() external onlyPauser {
-        _pause();
+        PlazaUSDStorage storage $ = _storage();
+        if ($.paused) revert PlazaUSDErrors.EnforcedPause();
+        $.paused = true;
+        emit PlazaUSDEvents.Paused(msg.sender);
     }
 
     /// @notice Resumes movements of funds. Only the pauser.
     function unpause() external onlyPauser {
-        _unpause();
+        PlazaUSDStorage storage $ = _storage();
+        if (!$.paused) revert PlazaUSDErrors.ExpectedPause();
+        $.paused = false;
+        emit PlazaUSDEvents.Unpaused(msg.sender);
+    }
+
+    /// @notice Whether movements of funds are paused.
+    function paused() external view returns (bool) {
+        return _storage().paused;
     }
 
     /// @notice Sends `amount` of an ERC-20 `token` held by this contract to `to`. Only the rescuer.
@@ -519,11 +532,12 @@ contract PlazaUSD is
 
     /// @dev The one path every movement of funds takes: pause, blocklist of both sides, balances, supply.
     function _update(PlazaUSDStorage storage $, address from, address to, uint256 value) internal {
-        if (paused()) revert EnforcedPause();
+        if ($.paused) revert PlazaUSDErrors.EnforcedPause();
         if (from == address(0)) {
             uint256 supply = $.totalSupply + value;
             if (supply > MAX_SUPPLY) revert PlazaUSDErrors.MaxSupplyExceeded(supply);
-            $.totalSupply = supply;
+            // forge-lint: disable-next-line(unsafe-typecast)
+            $.totalSupply = uint248(supply);
         } else {
             uint256 fromWord = $.balanceAndBlocked[from];
             if (fromWord >= _BLOCKED) revert PlazaUSDErrors.AccountBlocked(from);
@@ -533,14 +547,15 @@ contract PlazaUSD is
             }
         }
         if (to == address(0)) {
-            // value <= balance of `from` <= totalSupply
+            // value <= balance of `from` <= totalSupply < 2^248
             unchecked {
-                $.totalSupply -= value;
+                // forge-lint: disable-next-line(unsafe-typecast)
+                $.totalSupply -= uint248(value);
             }
         } else {
             uint256 toWord = $.balanceAndBlocked[to];
             if (toWord >= _BLOCKED) revert PlazaUSDErrors.AccountBlocked(to);
-            // toWord + value <= totalSupply <= MAX_SUPPLY < 2^255: no overflow, flag bit untouched
+            // toWord + value <= totalSupply <= MAX_SUPPLY < 2^248: no overflow, flag bit untouched
             unchecked {
                 $.balanceAndBlocked[to] = toWord + value;
             }

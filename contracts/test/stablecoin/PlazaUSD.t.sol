@@ -8,7 +8,6 @@ import {ERC1967ProxyDeployer} from "../utils/ProxyDeployer.sol";
 import {StablecoinSetup} from "../utils/StablecoinSetup.sol";
 import {TestERC20} from "../utils/TestERC20.sol";
 import {OwnableUpgradeable} from "@openzeppelin/contracts-upgradeable/access/OwnableUpgradeable.sol";
-import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
@@ -390,22 +389,22 @@ contract PlazaUSDTest is StablecoinSetup {
         _mint(minter, 10e18);
 
         vm.expectEmit(true, true, true, true, address(pusd));
-        emit PausableUpgradeable.Paused(pauser);
+        emit PlazaUSDEvents.Paused(pauser);
         vm.prank(pauser);
         pusd.pause();
         assertTrue(pusd.paused());
 
         vm.prank(alice);
-        vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
+        vm.expectRevert(PlazaUSDErrors.EnforcedPause.selector);
         pusd.transfer(bob, 1);
         vm.prank(bob);
-        vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
+        vm.expectRevert(PlazaUSDErrors.EnforcedPause.selector);
         pusd.transferFrom(alice, bob, 1);
         vm.prank(minter);
-        vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
+        vm.expectRevert(PlazaUSDErrors.EnforcedPause.selector);
         pusd.mint(bob, 1);
         vm.prank(minter);
-        vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
+        vm.expectRevert(PlazaUSDErrors.EnforcedPause.selector);
         pusd.burn(1);
 
         // approvals move no funds and still work
@@ -414,7 +413,7 @@ contract PlazaUSDTest is StablecoinSetup {
         assertEq(pusd.allowance(alice, carol), 1);
 
         vm.expectEmit(true, true, true, true, address(pusd));
-        emit PausableUpgradeable.Unpaused(pauser);
+        emit PlazaUSDEvents.Unpaused(pauser);
         vm.prank(pauser);
         pusd.unpause();
         vm.prank(alice);
@@ -427,12 +426,12 @@ contract PlazaUSDTest is StablecoinSetup {
         vm.expectRevert(abi.encodeWithSelector(PlazaUSDErrors.NotPauser.selector, admin));
         pusd.pause();
         vm.prank(pauser);
-        vm.expectRevert(PausableUpgradeable.ExpectedPause.selector);
+        vm.expectRevert(PlazaUSDErrors.ExpectedPause.selector);
         pusd.unpause();
         vm.prank(pauser);
         pusd.pause();
         vm.prank(pauser);
-        vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
+        vm.expectRevert(PlazaUSDErrors.EnforcedPause.selector);
         pusd.pause();
         vm.prank(stranger);
         vm.expectRevert(abi.encodeWithSelector(PlazaUSDErrors.NotPauser.selector, stranger));

@@ -120,8 +120,11 @@ contract PlazaUSDUpgradeTest is StablecoinSetup, Signing {
         assertEq(uint256(vm.load(address(pusd), balanceSlot)), 1000e18);
         _block(alice);
         assertEq(uint256(vm.load(address(pusd), balanceSlot)), (1 << 255) | 1000e18);
-        // totalSupply is the fifth member
+        // totalSupply is the fifth member, packed with the pause flag (byte 31)
         assertEq(uint256(vm.load(address(pusd), bytes32(uint256(location) + 4))), 1005e18);
+        vm.prank(pauser);
+        pusd.pause();
+        assertEq(uint256(vm.load(address(pusd), bytes32(uint256(location) + 4))), (1 << 248) | 1005e18, "paused flag");
         // nothing is written to the classic slots 0..9
         for (uint256 i; i < 10; ++i) {
             assertEq(vm.load(address(pusd), bytes32(i)), bytes32(0));

@@ -4,6 +4,10 @@ pragma solidity 0.8.30;
 /// @title PlazaUSDErrors
 /// @notice Custom errors of pUSD (the standard ERC-20 ones come from OpenZeppelin's IERC20Errors).
 library PlazaUSDErrors {
+    /// @notice Movements of funds are paused.
+    error EnforcedPause();
+    /// @notice `unpause` while not paused.
+    error ExpectedPause();
     /// @notice `account` is on the sanctions blocklist and cannot send or receive.
     error AccountBlocked(address account);
     /// @notice The caller is not a minter.
@@ -24,7 +28,7 @@ library PlazaUSDErrors {
     error ZeroAddress();
     /// @notice Minting or burning zero.
     error ZeroAmount();
-    /// @notice The supply would reach 2^255, whose bit is the blocked flag.
+    /// @notice The supply would exceed `MAX_SUPPLY` (2^248 − 1).
     error MaxSupplyExceeded(uint256 supply);
     /// @notice The signature is not the signer's (neither ECDSA nor ERC-1271).
     error InvalidSignature();

@@ -2,8 +2,8 @@
 pragma solidity 0.8.30;
 
 /// @title PlazaUSDEvents
-/// @notice pUSD's events besides ERC-20's `Transfer`/`Approval`, OpenZeppelin's `Paused`/`Unpaused`,
-/// `OwnershipTransferStarted`/`OwnershipTransferred` (the admin) and ERC-1967's `Upgraded`.
+/// @notice pUSD's events besides ERC-20's `Transfer`/`Approval`, OpenZeppelin's
+/// `OwnershipTransferStarted`/`OwnershipTransferred` (the admin), `Initialized` and ERC-1967's `Upgraded`.
 library PlazaUSDEvents {
     /// @notice `minter` minted `amount` to `to` (a `Transfer` from zero is emitted too).
     event Mint(address indexed minter, address indexed to, uint256 amount);
@@ -21,6 +21,10 @@ library PlazaUSDEvents {
     event BlocklisterChanged(address indexed previous, address indexed next);
     /// @notice The rescuer changed.
     event RescuerChanged(address indexed previous, address indexed next);
+    /// @notice The pauser `account` paused movements of funds (same signature as OpenZeppelin's).
+    event Paused(address account);
+    /// @notice The pauser `account` resumed movements of funds.
+    event Unpaused(address account);
     /// @notice `account` was blocked (its balance is frozen).
     event Blocked(address indexed account);
     /// @notice `account` was unblocked.
