@@ -96,6 +96,12 @@ contract PlazaUSDUpgradeTest is StablecoinSetup, Signing {
         implementation.upgradeToAndCall(address(v2), "");
     }
 
+    function test_proxiableUUID_onlyOnImplementation() public {
+        assertEq(implementation.proxiableUUID(), ERC1967Utils.IMPLEMENTATION_SLOT);
+        vm.expectRevert(UUPSUpgradeable.UUPSUnauthorizedCallContext.selector);
+        pusd.proxiableUUID();
+    }
+
     function test_upgrade_byNewAdminAfterTransfer() public {
         address next = makeAddr("next");
         vm.prank(admin);
