@@ -19,11 +19,11 @@ contract IncentivesGasTest is IncentivesBase {
         ProgramKey memory other = _key();
         other.rate = RATE + 1;
         _create(other);
-        _mint(address(this), peg - 100, peg + 100, 1_000_000);
+        _mintPosition(address(this), peg - 100, peg + 100, 1_000_000);
         key = _key();
-        (aliceId,) = _mint(alice, peg - 5, peg + 5, 10_000);
-        (bobId,) = _mint(bob, peg - 3, peg + 4, 20_000);
-        (uint256 carolId,) = _mint(carol, peg - 10, peg + 10, 5000);
+        (aliceId,) = _mintPosition(alice, peg - 5, peg + 5, 10_000);
+        (bobId,) = _mintPosition(bob, peg - 3, peg + 4, 20_000);
+        (uint256 carolId,) = _mintPosition(carol, peg - 10, peg + 10, 5000);
         rewardToken.mint(alice, 1e18);
         rewardToken.mint(bob, 1e18);
         // Carol stakes first so the program has stakers.

@@ -88,7 +88,7 @@ contract AdversarialTest is IncentivesBase {
         ProgramKey memory key = _createStarted();
         _skip(1 days);
         FlashGamer gamer = new FlashGamer(npm, incentives, pool);
-        (uint256 id,) = _mint(address(gamer), peg - 5, peg + 5, 1);
+        (uint256 id,) = _mintPosition(address(gamer), peg - 5, peg + 5, 1);
         bool pusdIs0 = pool.token0() == address(pusd);
         pusd.transfer(address(gamer), 1e26);
         usdc.transfer(address(gamer), 1e14);
@@ -100,9 +100,9 @@ contract AdversarialTest is IncentivesBase {
 
     function test_increaseLiquidityAfterStaking_earnsNothingExtra() public {
         ProgramKey memory key = _createStarted();
-        _mint(address(this), peg - 100, peg + 100, 100_000);
-        (uint256 a, uint128 la) = _mint(alice, peg - 5, peg + 5, 1000);
-        (uint256 b, uint128 lb) = _mint(bob, peg - 5, peg + 5, 1000);
+        _mintPosition(address(this), peg - 100, peg + 100, 100_000);
+        (uint256 a, uint128 la) = _mintPosition(alice, peg - 5, peg + 5, 1000);
+        (uint256 b, uint128 lb) = _mintPosition(bob, peg - 5, peg + 5, 1000);
         assertEq(la, lb);
         _depositAndStake(alice, a, key);
         _depositAndStake(bob, b, key);
@@ -120,7 +120,7 @@ contract AdversarialTest is IncentivesBase {
 
     function test_someoneElsesNft_cannotBeDepositedStakedClaimedOrWithdrawn() public {
         ProgramKey memory key = _createStarted();
-        (uint256 a,) = _mint(alice, peg - 5, peg + 5, 1000);
+        (uint256 a,) = _mintPosition(alice, peg - 5, peg + 5, 1000);
         vm.expectRevert(); // the position manager refuses: bob is neither owner nor approved
         vm.prank(bob);
         npm.safeTransferFrom(alice, address(incentives), a);
@@ -148,7 +148,7 @@ contract AdversarialTest is IncentivesBase {
 
     function test_claimForAnotherOwner_afterEnd_creditsTheOwner() public {
         ProgramKey memory key = _createStarted();
-        (uint256 a,) = _mint(alice, peg - 5, peg + 5, 1000);
+        (uint256 a,) = _mintPosition(alice, peg - 5, peg + 5, 1000);
         _depositAndStake(alice, a, key);
         vm.warp(key.endTime);
         vm.prank(bob);
@@ -165,7 +165,7 @@ contract AdversarialTest is IncentivesBase {
         key.pool = address(new FlashGamer(npm, incentives, pool)); // any contract posing as the pool
         _create(key);
         vm.warp(key.startTime);
-        (uint256 a,) = _mint(alice, peg - 5, peg + 5, 1000);
+        (uint256 a,) = _mintPosition(alice, peg - 5, peg + 5, 1000);
         vm.expectRevert(abi.encodeWithSelector(IncentivesErrors.WrongPool.selector, address(pool), key.pool));
         _depositAndStake(alice, a, key);
     }
@@ -174,12 +174,12 @@ contract AdversarialTest is IncentivesBase {
         pusd.transfer(creator, 1e24);
         vm.prank(creator);
         pusd.approve(address(incentives), type(uint256).max);
-        ProgramKey memory key = _key(pusd, 1e12);
+        ProgramKey memory key = _key(address(pusd), 1e12);
         _create(key);
         vm.warp(key.startTime);
         uint256 funded = uint256(key.rate) * DURATION;
-        _mint(address(this), peg - 100, peg + 100, 50_000);
-        (uint256 a,) = _mint(alice, peg - 5, peg + 5, 10_000);
+        _mintPosition(address(this), peg - 100, peg + 100, 50_000);
+        (uint256 a,) = _mintPosition(alice, peg - 5, peg + 5, 10_000);
         _depositAndStake(alice, a, key);
         // Trading the pool moves pUSD around the pool, never through the incentives contract.
         for (uint256 i; i < 4; ++i) {
@@ -210,7 +210,7 @@ contract AdversarialTest is IncentivesBase {
         _create(key);
         _create(good);
         vm.warp(key.startTime);
-        (uint256 a,) = _mint(alice, peg - 5, peg + 5, 1000);
+        (uint256 a,) = _mintPosition(alice, peg - 5, peg + 5, 1000);
         ProgramKey[] memory keys = new ProgramKey[](2);
         (keys[0], keys[1]) = (key, good);
         vm.prank(alice);
@@ -239,7 +239,7 @@ contract AdversarialTest is IncentivesBase {
 
     function test_rewardTokenBlockingTheOwner_claimElsewhere() public {
         ProgramKey memory key = _createStarted();
-        (uint256 a,) = _mint(alice, peg - 5, peg + 5, 1000);
+        (uint256 a,) = _mintPosition(alice, peg - 5, peg + 5, 1000);
         _depositAndStake(alice, a, key);
         _skip(1 days);
         rewardToken.setFailTo(alice, true);
@@ -254,8 +254,8 @@ contract AdversarialTest is IncentivesBase {
     function test_reentrancy_throughTheNftCallbackOnWithdraw() public {
         ProgramKey memory key = _createStarted();
         ReentrantReceiver receiver = new ReentrantReceiver(incentives);
-        (uint256 a,) = _mint(address(receiver), peg - 5, peg + 5, 1000);
-        (uint256 b,) = _mint(alice, peg - 5, peg + 5, 1000);
+        (uint256 a,) = _mintPosition(address(receiver), peg - 5, peg + 5, 1000);
+        (uint256 b,) = _mintPosition(alice, peg - 5, peg + 5, 1000);
         _depositAndStake(alice, b, key);
         vm.prank(address(receiver));
         npm.safeTransferFrom(address(receiver), address(incentives), a);
@@ -292,7 +292,7 @@ contract AdversarialTest is IncentivesBase {
         key.rewardToken = IERC20(address(hook));
         _create(key);
         vm.warp(key.startTime);
-        (uint256 a,) = _mint(alice, peg - 5, peg + 5, 1000);
+        (uint256 a,) = _mintPosition(alice, peg - 5, peg + 5, 1000);
         _depositAndStake(alice, a, key);
         _skip(1 days);
         // The token calls back into claim (as alice would, but the guard stops any nested entry).
@@ -309,8 +309,8 @@ contract AdversarialTest is IncentivesBase {
 
     function test_refundee_cannotTakeWhatStakersEarn() public {
         ProgramKey memory key = _createStarted();
-        _mint(address(this), peg - 100, peg + 100, 10_000);
-        (uint256 a,) = _mint(alice, peg - 5, peg + 5, 10_000);
+        _mintPosition(address(this), peg - 100, peg + 100, 10_000);
+        (uint256 a,) = _mintPosition(alice, peg - 5, peg + 5, 10_000);
         _depositAndStake(alice, a, key);
         uint256 refunded;
         uint256 paid;

@@ -3,21 +3,22 @@ pragma solidity 0.8.30;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {Test} from "forge-std/Test.sol";
 
 import {LiquidityIncentives} from "../../src/incentives/LiquidityIncentives.sol";
 import {ProgramKey} from "../../src/interfaces/ILiquidityIncentives.sol";
 import {INonfungiblePositionManager, IUniswapV3Pool} from "../../src/interfaces/uniswap/IUniswapV3.sol";
+import {MockUSDC} from "../../src/mocks/MockUSDC.sol";
+import {StablecoinSetup} from "../utils/StablecoinSetup.sol";
 import {TestERC20} from "../utils/TestERC20.sol";
 import {UniswapV3Deployer} from "../utils/UniswapV3Deployer.sol";
 
-/// @dev Real Uniswap v3 (from the npm artifacts), a pUSD(18)/USDC(6) 0.01% pool at 1.0, LiquidityIncentives.
-abstract contract IncentivesBase is Test {
+/// @dev Real Uniswap v3 (from the npm artifacts), the real pUSD (behind its ERC-1967 proxy, with its compliance
+/// registry) and MockUSDC in a 0.01% pool initialized at 1.0, and LiquidityIncentives.
+abstract contract IncentivesBase is StablecoinSetup {
     UniswapV3Deployer.Contracts internal uni;
     INonfungiblePositionManager internal npm;
     LiquidityIncentives internal incentives;
-    TestERC20 internal pusd;
-    TestERC20 internal usdc;
+    MockUSDC internal usdc;
     TestERC20 internal rewardToken;
     IUniswapV3Pool internal pool;
 
@@ -42,8 +43,10 @@ abstract contract IncentivesBase is Test {
         vm.warp(SETUP_TIME);
         uni = UniswapV3Deployer.deploy();
         npm = uni.positionManager;
-        pusd = new TestERC20("Plaza USD", "pUSD", 18);
-        usdc = new TestERC20("USD Coin", "USDC", 6);
+        _deployStablecoin();
+        vm.prank(masterMinter);
+        pusd.configureMinter(minter, type(uint256).max);
+        usdc = _deployUsdc();
         rewardToken = new TestERC20("Reward", "RWD", 18);
         pool = UniswapV3Deployer.createPoolAtParity(uni, address(pusd), address(usdc), 100);
         (, peg,,,,,) = pool.slot0();
@@ -51,11 +54,16 @@ abstract contract IncentivesBase is Test {
         vm.prank(owner);
         incentives.setFeeCollector(feeCollector);
 
-        pusd.mint(address(this), 1e30);
+        _mint(address(this), 1e30);
         usdc.mint(address(this), 1e18);
         rewardToken.mint(creator, 1e30);
         vm.prank(creator);
         rewardToken.approve(address(incentives), type(uint256).max);
+    }
+
+    /// @dev Where MockUSDC lives decides the pool's token order; suites re-run with USDC as token0 override it.
+    function _deployUsdc() internal virtual returns (MockUSDC) {
+        return new MockUSDC();
     }
 
     // ------------------------------------------------------------------------------------------------------
@@ -63,12 +71,12 @@ abstract contract IncentivesBase is Test {
     // ------------------------------------------------------------------------------------------------------
 
     function _key() internal view returns (ProgramKey memory) {
-        return _key(rewardToken, RATE);
+        return _key(address(rewardToken), RATE);
     }
 
-    function _key(TestERC20 token, uint96 rate) internal view returns (ProgramKey memory) {
+    function _key(address token, uint96 rate) internal view returns (ProgramKey memory) {
         return ProgramKey({
-            rewardToken: IERC20(address(token)),
+            rewardToken: IERC20(token),
             pool: address(pool),
             refundee: refundee,
             startTime: uint32(block.timestamp) + START_DELAY,
@@ -95,7 +103,7 @@ abstract contract IncentivesBase is Test {
     // ------------------------------------------------------------------------------------------------------
 
     /// @dev Mints a position of about `usd` dollars (half each side at the peg) in [lower, upper) for `to`.
-    function _mint(address to, int24 lower, int24 upper, uint256 usd)
+    function _mintPosition(address to, int24 lower, int24 upper, uint256 usd)
         internal
         returns (uint256 tokenId, uint128 liquidity)
     {

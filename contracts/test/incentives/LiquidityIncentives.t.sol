@@ -33,7 +33,7 @@ contract LiquidityIncentivesTest is IncentivesBase {
 
     function setUp() public override {
         super.setUp();
-        (aliceId, aliceLiquidity) = _mint(alice, peg - 5, peg + 5, 10_000);
+        (aliceId, aliceLiquidity) = _mintPosition(alice, peg - 5, peg + 5, 10_000);
     }
 
     // ------------------------------------------------------------------------------------------------------
@@ -245,7 +245,7 @@ contract LiquidityIncentivesTest is IncentivesBase {
 
     function test_depositAndStake_intoSeveralPrograms() public {
         ProgramKey memory a = _key();
-        ProgramKey memory b = _key(pusd, 1e12);
+        ProgramKey memory b = _key(address(pusd), 1e12);
         pusd.transfer(creator, 1e24);
         vm.prank(creator);
         pusd.approve(address(incentives), type(uint256).max);
@@ -307,7 +307,7 @@ contract LiquidityIncentivesTest is IncentivesBase {
 
     function test_stake_acceptsARangeOnTheBandEdges() public {
         ProgramKey memory key = _createStarted();
-        (uint256 id,) = _mint(bob, key.tickLower, key.tickUpper, 1000);
+        (uint256 id,) = _mintPosition(bob, key.tickLower, key.tickUpper, 1000);
         _depositAndStake(bob, id, key);
         assertEq(_numberOfStakes(id), 1);
     }
@@ -365,9 +365,9 @@ contract LiquidityIncentivesTest is IncentivesBase {
 
     function test_stake_revertsForARangeOutsideTheBand() public {
         ProgramKey memory key = _createStarted();
-        (uint256 low,) = _mint(alice, key.tickLower - 1, peg + 1, 1000);
-        (uint256 high,) = _mint(alice, peg - 1, key.tickUpper + 1, 1000);
-        (uint256 wide,) = _mint(alice, peg - 1000, peg + 1000, 1000);
+        (uint256 low,) = _mintPosition(alice, key.tickLower - 1, peg + 1, 1000);
+        (uint256 high,) = _mintPosition(alice, peg - 1, key.tickUpper + 1, 1000);
+        (uint256 wide,) = _mintPosition(alice, peg - 1000, peg + 1000, 1000);
         _deposit(alice, low);
         _deposit(alice, high);
         _deposit(alice, wide);
@@ -397,7 +397,7 @@ contract LiquidityIncentivesTest is IncentivesBase {
 
     function test_stake_refreshesTheLiquiditySnapshotOnlyWithNoStakeOpen() public {
         ProgramKey memory a = _createStarted();
-        ProgramKey memory b = _key(rewardToken, RATE + 1);
+        ProgramKey memory b = _key(address(rewardToken), RATE + 1);
         b.startTime = a.startTime;
         b.endTime = a.endTime;
         vm.prank(creator);
@@ -633,7 +633,7 @@ contract LiquidityIncentivesTest is IncentivesBase {
 
     function test_pendingRewardsOf_filtersByOwner() public {
         ProgramKey memory key = _createStarted();
-        (uint256 bobId,) = _mint(bob, peg - 5, peg + 5, 10_000);
+        (uint256 bobId,) = _mintPosition(bob, peg - 5, peg + 5, 10_000);
         _depositAndStake(alice, aliceId, key);
         _depositAndStake(bob, bobId, key);
         _skip(1 days);
@@ -671,7 +671,7 @@ contract LiquidityIncentivesTest is IncentivesBase {
 
     function test_multicall_stakeClaimAndUnstakeInOneTransaction() public {
         ProgramKey memory a = _createStarted();
-        ProgramKey memory b = _key(rewardToken, RATE + 1);
+        ProgramKey memory b = _key(address(rewardToken), RATE + 1);
         b.startTime = a.startTime;
         b.endTime = a.endTime;
         vm.prank(creator);

@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {ProgramKey} from "../../src/interfaces/ILiquidityIncentives.sol";
+import {MockUSDC} from "../../src/mocks/MockUSDC.sol";
 import {IncentivesBase} from "./IncentivesBase.sol";
 
 /// @notice The reward formula against the real pool: accrual proportional to liquidity x time while in range,
@@ -12,12 +13,12 @@ contract RewardsTest is IncentivesBase {
 
     /// @dev Unstaked liquidity in range around the peg (the pool's other LPs).
     function _background(uint256 usd) internal returns (uint128 liquidity) {
-        (, liquidity) = _mint(address(this), peg - 100, peg + 100, usd);
+        (, liquidity) = _mintPosition(address(this), peg - 100, peg + 100, usd);
     }
 
     function test_aloneInThePool_earnsTheWholeRate() public {
         ProgramKey memory key = _createStarted();
-        (uint256 a,) = _mint(alice, peg - 5, peg + 5, 10_000);
+        (uint256 a,) = _mintPosition(alice, peg - 5, peg + 5, 10_000);
         _depositAndStake(alice, a, key);
         _skip(1 days);
         assertApproxEqAbs(_pending(a, key), uint256(RATE) * 1 days, DUST);
@@ -26,7 +27,7 @@ contract RewardsTest is IncentivesBase {
     function test_shareOfInRangePoolLiquidity_restIsForfeitedAndRefundable() public {
         ProgramKey memory key = _createStarted();
         _background(90_000);
-        (uint256 a, uint128 la) = _mint(alice, peg - 5, peg + 5, 10_000);
+        (uint256 a, uint128 la) = _mintPosition(alice, peg - 5, peg + 5, 10_000);
         _depositAndStake(alice, a, key);
         uint256 active = pool.liquidity();
         _skip(1 days);
@@ -50,8 +51,8 @@ contract RewardsTest is IncentivesBase {
         together = bound(together, 1 hours, 10 days);
         ProgramKey memory key = _createStarted();
         _background(50_000);
-        (uint256 a, uint128 la) = _mint(alice, peg - 5, peg + 5, 1000);
-        (uint256 b, uint128 lb) = _mint(bob, peg - 5, peg + 5, 1000 * multiple);
+        (uint256 a, uint128 la) = _mintPosition(alice, peg - 5, peg + 5, 1000);
+        (uint256 b, uint128 lb) = _mintPosition(bob, peg - 5, peg + 5, 1000 * multiple);
         uint256 active = pool.liquidity();
         _depositAndStake(alice, a, key);
         _skip(before);
@@ -68,7 +69,7 @@ contract RewardsTest is IncentivesBase {
     function test_outOfRange_stopsAccrual_backInRange_resumes() public {
         ProgramKey memory key = _createStarted();
         _background(50_000);
-        (uint256 a, uint128 la) = _mint(alice, peg - 5, peg + 5, 10_000);
+        (uint256 a, uint128 la) = _mintPosition(alice, peg - 5, peg + 5, 10_000);
         _depositAndStake(alice, a, key);
         uint256 activeWithAlice = pool.liquidity();
         _skip(1 days);
@@ -91,7 +92,7 @@ contract RewardsTest is IncentivesBase {
 
     function test_outOfRange_aloneInThePool_stopsAndResumes() public {
         ProgramKey memory key = _createStarted();
-        (uint256 a,) = _mint(alice, peg - 5, peg + 5, 10_000);
+        (uint256 a,) = _mintPosition(alice, peg - 5, peg + 5, 10_000);
         _depositAndStake(alice, a, key);
         _skip(1 days);
         _moveTo(peg + 8);
@@ -112,15 +113,15 @@ contract RewardsTest is IncentivesBase {
         pusd.transfer(creator, 1e24);
         vm.startPrank(creator);
         pusd.approve(address(incentives), type(uint256).max);
-        ProgramKey memory p = _key(pusd, 3e12);
+        ProgramKey memory p = _key(address(pusd), 3e12);
         p.startTime = r.startTime;
         p.endTime = r.endTime;
         incentives.createProgram(p);
         vm.stopPrank();
         _background(10_000);
 
-        (uint256 a, uint128 la) = _mint(alice, peg - 5, peg + 5, 10_000);
-        (uint256 b, uint128 lb) = _mint(bob, peg - 2, peg + 3, 10_000);
+        (uint256 a, uint128 la) = _mintPosition(alice, peg - 5, peg + 5, 10_000);
+        (uint256 b, uint128 lb) = _mintPosition(bob, peg - 2, peg + 3, 10_000);
         ProgramKey[] memory both = new ProgramKey[](2);
         (both[0], both[1]) = (r, p);
         vm.prank(alice);
@@ -146,8 +147,8 @@ contract RewardsTest is IncentivesBase {
     function test_claimingMidProgram_losesNothing() public {
         ProgramKey memory key = _createStarted();
         _background(50_000);
-        (uint256 a,) = _mint(alice, peg - 5, peg + 5, 10_000);
-        (uint256 b,) = _mint(bob, peg - 5, peg + 5, 10_000);
+        (uint256 a,) = _mintPosition(alice, peg - 5, peg + 5, 10_000);
+        (uint256 b,) = _mintPosition(bob, peg - 5, peg + 5, 10_000);
         _depositAndStake(alice, a, key);
         _depositAndStake(bob, b, key);
         uint256 claimed;
@@ -162,7 +163,7 @@ contract RewardsTest is IncentivesBase {
     function test_unstakeAndRestake() public {
         ProgramKey memory key = _createStarted();
         _background(50_000);
-        (uint256 a, uint128 la) = _mint(alice, peg - 5, peg + 5, 10_000);
+        (uint256 a, uint128 la) = _mintPosition(alice, peg - 5, peg + 5, 10_000);
         _depositAndStake(alice, a, key);
         uint256 active = pool.liquidity();
         _skip(1 days);
@@ -184,7 +185,7 @@ contract RewardsTest is IncentivesBase {
 
     function test_secondsWithoutStakes_areRefundedAfterTheEnd() public {
         ProgramKey memory key = _createStarted();
-        (uint256 a,) = _mint(alice, peg - 5, peg + 5, 10_000);
+        (uint256 a,) = _mintPosition(alice, peg - 5, peg + 5, 10_000);
         _skip(10 days);
         _depositAndStake(alice, a, key);
         vm.warp(key.endTime + 5 days);
@@ -199,8 +200,8 @@ contract RewardsTest is IncentivesBase {
     function test_refundDoesNotWaitForStakers() public {
         ProgramKey memory key = _createStarted();
         _background(30_000);
-        (uint256 a,) = _mint(alice, peg - 5, peg + 5, 10_000);
-        (uint256 b,) = _mint(bob, peg - 3, peg + 3, 10_000);
+        (uint256 a,) = _mintPosition(alice, peg - 5, peg + 5, 10_000);
+        (uint256 b,) = _mintPosition(bob, peg - 3, peg + 3, 10_000);
         _skip(1 days); // a day without stakes
         _depositAndStake(alice, a, key);
         _depositAndStake(bob, b, key);
@@ -228,8 +229,8 @@ contract RewardsTest is IncentivesBase {
 
     function test_lateUnstaker_isNotDiluted() public {
         ProgramKey memory key = _createStarted();
-        (uint256 a,) = _mint(alice, peg - 5, peg + 5, 10_000);
-        (uint256 b,) = _mint(bob, peg - 5, peg + 5, 10_000);
+        (uint256 a,) = _mintPosition(alice, peg - 5, peg + 5, 10_000);
+        (uint256 b,) = _mintPosition(bob, peg - 5, peg + 5, 10_000);
         _depositAndStake(alice, a, key);
         _depositAndStake(bob, b, key);
         vm.warp(key.endTime);
@@ -240,7 +241,7 @@ contract RewardsTest is IncentivesBase {
         // Long after the end, with the price out of bob's range and new liquidity arriving, bob leaves: he gets
         // what he had earned at the end, no less.
         _moveTo(peg + 30);
-        (uint256 c,) = _mint(carol, peg + 25, peg + 35, 100_000);
+        (uint256 c,) = _mintPosition(carol, peg + 25, peg + 35, 100_000);
         c;
         _skip(90 days);
         assertEq(_pending(b, key), bobAtEnd);
@@ -250,8 +251,8 @@ contract RewardsTest is IncentivesBase {
     function test_afterTheEnd_pendingNeverExceedsTheEnvelope_andSettlePinsIt() public {
         ProgramKey memory key = _createStarted();
         _background(10_000);
-        (uint256 a, uint128 la) = _mint(alice, peg - 5, peg + 5, 10_000);
-        (uint256 b,) = _mint(bob, peg - 5, peg + 5, 10_000);
+        (uint256 a, uint128 la) = _mintPosition(alice, peg - 5, peg + 5, 10_000);
+        (uint256 b,) = _mintPosition(bob, peg - 5, peg + 5, 10_000);
         _depositAndStake(alice, a, key);
         _depositAndStake(bob, b, key);
         uint256 active = pool.liquidity();
@@ -274,8 +275,8 @@ contract RewardsTest is IncentivesBase {
     /// liquidity staked next to an out-of-range stake, the in-range one is capped at its staked share.
     function test_envelope_capsAnInRangeStakeWhenStakedLiquidityIsOutOfRange() public {
         ProgramKey memory key = _createStarted();
-        (uint256 a, uint128 la) = _mint(alice, peg - 5, peg + 5, 10_000);
-        (uint256 b, uint128 lb) = _mint(bob, peg + 10, peg + 15, 10_000); // one-sided, above the price
+        (uint256 a, uint128 la) = _mintPosition(alice, peg - 5, peg + 5, 10_000);
+        (uint256 b, uint128 lb) = _mintPosition(bob, peg + 10, peg + 15, 10_000); // one-sided, above the price
         _depositAndStake(alice, a, key);
         _depositAndStake(bob, b, key);
         assertEq(pool.liquidity(), la);
@@ -299,5 +300,20 @@ contract RewardsTest is IncentivesBase {
         key = _key();
         key.startTime = SETUP_TIME + START_DELAY;
         key.endTime = SETUP_TIME + START_DELAY + DURATION;
+    }
+}
+
+/// @notice The same reward tests with the token order reversed (USDC token0, pUSD token1: the peg at tick +276,324).
+contract RewardsUsdcToken0Test is RewardsTest {
+    function setUp() public override {
+        super.setUp();
+        assertEq(pool.token0(), address(usdc));
+        assertGt(peg, 0);
+    }
+
+    function _deployUsdc() internal override returns (MockUSDC) {
+        address low = address(uint160(1) << 140); // below any CREATE address the tests produce
+        deployCodeTo("MockUSDC.sol:MockUSDC", low);
+        return MockUSDC(low);
     }
 }

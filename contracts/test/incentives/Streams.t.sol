@@ -7,7 +7,6 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IncentivesErrors} from "../../src/incentives/libraries/IncentivesErrors.sol";
 import {IncentivesEvents} from "../../src/incentives/libraries/IncentivesEvents.sol";
 import {ProgramKey} from "../../src/interfaces/ILiquidityIncentives.sol";
-import {TestERC20} from "../utils/TestERC20.sol";
 import {IncentivesBase} from "./IncentivesBase.sol";
 
 /// @notice Open-ended fee-share streams: pUSD per second funded by the FeeCollector's LP share.
@@ -16,7 +15,7 @@ contract StreamsTest is IncentivesBase {
     uint96 internal constant STREAM_RATE = 1e14;
     uint256 internal constant DUST = 10;
 
-    function _streamKey(TestERC20 token, uint96 rate) internal view returns (ProgramKey memory key) {
+    function _streamKey(address token, uint96 rate) internal view returns (ProgramKey memory key) {
         key = _key(token, rate);
         key.startTime = uint32(block.timestamp);
         key.endTime = 0;
@@ -29,14 +28,15 @@ contract StreamsTest is IncentivesBase {
     }
 
     /// @dev What the FeeCollector does: transfer the LP share, then call the hook.
-    function _fees(TestERC20 token, uint256 amount) internal {
-        token.mint(address(incentives), amount);
-        _notify(token, amount);
+    /// @dev pUSD fees, as the FeeCollector delivers them: transfer, then the hook.
+    function _fees(uint256 amount) internal {
+        if (amount != 0) _mint(address(incentives), amount);
+        _notify(amount);
     }
 
-    function _notify(TestERC20 token, uint256 amount) internal {
+    function _notify(uint256 amount) internal {
         vm.prank(feeCollector);
-        incentives.onFeesReceived(address(token), amount);
+        incentives.onFeesReceived(address(pusd), amount);
     }
 
     function _funded(ProgramKey memory key) internal view returns (uint128 funded) {
@@ -48,7 +48,7 @@ contract StreamsTest is IncentivesBase {
     // ------------------------------------------------------------------------------------------------------
 
     function test_createStream() public {
-        ProgramKey memory key = _streamKey(pusd, STREAM_RATE);
+        ProgramKey memory key = _streamKey(address(pusd), STREAM_RATE);
         vm.expectEmit(address(incentives));
         emit IncentivesEvents.ProgramCreated(
             _id(key),
@@ -72,19 +72,19 @@ contract StreamsTest is IncentivesBase {
     }
 
     function test_createStream_absorbsFeesReceivedWithoutAStream() public {
-        pusd.mint(address(incentives), 5e18);
+        _mint(address(incentives), 5e18);
         vm.expectEmit(address(incentives));
         emit IncentivesEvents.FeesReceived(IERC20(address(pusd)), 5e18, 5e18);
-        _notify(pusd, 5e18);
+        _notify(5e18);
         assertEq(incentives.unallocatedFees(IERC20(address(pusd))), 5e18);
-        ProgramKey memory key = _streamKey(pusd, STREAM_RATE);
+        ProgramKey memory key = _streamKey(address(pusd), STREAM_RATE);
         _createStream(key);
         assertEq(_funded(key), 5e18);
         assertEq(incentives.unallocatedFees(IERC20(address(pusd))), 0);
     }
 
     function test_createStream_reverts() public {
-        ProgramKey memory key = _streamKey(pusd, STREAM_RATE);
+        ProgramKey memory key = _streamKey(address(pusd), STREAM_RATE);
         vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, alice));
         vm.prank(alice);
         incentives.createStream(key);
@@ -93,21 +93,21 @@ contract StreamsTest is IncentivesBase {
         vm.expectRevert(IncentivesErrors.WrongProgramKind.selector);
         _createStream(key);
 
-        key = _streamKey(pusd, 0);
+        key = _streamKey(address(pusd), 0);
         vm.expectRevert(IncentivesErrors.ZeroRate.selector);
         _createStream(key);
 
-        key = _streamKey(pusd, STREAM_RATE);
+        key = _streamKey(address(pusd), STREAM_RATE);
         key.refundee = address(0);
         vm.expectRevert(IncentivesErrors.ZeroAddress.selector);
         _createStream(key);
 
-        key = _streamKey(pusd, STREAM_RATE);
+        key = _streamKey(address(pusd), STREAM_RATE);
         key.tickUpper = key.tickLower;
         vm.expectRevert(abi.encodeWithSelector(IncentivesErrors.InvalidBand.selector, key.tickLower, key.tickLower));
         _createStream(key);
 
-        key = _streamKey(pusd, STREAM_RATE);
+        key = _streamKey(address(pusd), STREAM_RATE);
         _createStream(key);
         vm.expectRevert(abi.encodeWithSelector(IncentivesErrors.ProgramExists.selector, _id(key)));
         _createStream(key);
@@ -124,21 +124,21 @@ contract StreamsTest is IncentivesBase {
     }
 
     function test_onFeesReceived_splitsAmongStreamsByRate() public {
-        ProgramKey memory a = _streamKey(pusd, STREAM_RATE);
-        ProgramKey memory b = _streamKey(pusd, 3 * STREAM_RATE);
+        ProgramKey memory a = _streamKey(address(pusd), STREAM_RATE);
+        ProgramKey memory b = _streamKey(address(pusd), 3 * STREAM_RATE);
         b.tickLower = peg - 10;
-        ProgramKey memory other = _streamKey(usdc, STREAM_RATE);
+        ProgramKey memory other = _streamKey(address(usdc), STREAM_RATE);
         _createStream(a);
         _createStream(b);
         _createStream(other);
-        pusd.mint(address(incentives), 101);
+        _mint(address(incentives), 101);
         vm.expectEmit(address(incentives));
         emit IncentivesEvents.StreamFunded(_id(a), IERC20(address(pusd)), 25);
         vm.expectEmit(address(incentives));
         emit IncentivesEvents.StreamFunded(_id(b), IERC20(address(pusd)), 76);
         vm.expectEmit(address(incentives));
         emit IncentivesEvents.FeesReceived(IERC20(address(pusd)), 101, 0);
-        _notify(pusd, 101);
+        _notify(101);
         assertEq(_funded(a), 25);
         assertEq(_funded(b), 76); // the last stream takes the rounding remainder
         assertEq(_funded(other), 0);
@@ -147,12 +147,12 @@ contract StreamsTest is IncentivesBase {
     function testFuzz_onFeesReceived_allocatesExactly(uint96 rateA, uint96 rateB, uint128 amount) public {
         rateA = uint96(bound(rateA, 1, type(uint96).max));
         rateB = uint96(bound(rateB, 1, type(uint96).max));
-        ProgramKey memory a = _streamKey(pusd, rateA);
-        ProgramKey memory b = _streamKey(pusd, rateB);
+        ProgramKey memory a = _streamKey(address(pusd), rateA);
+        ProgramKey memory b = _streamKey(address(pusd), rateB);
         b.tickLower = peg - 10;
         _createStream(a);
         _createStream(b);
-        _fees(pusd, amount);
+        _fees(amount);
         assertEq(uint256(_funded(a)) + _funded(b), amount);
         assertLe(_funded(a), uint256(amount) * rateA / (uint256(rateA) + rateB));
     }
@@ -162,10 +162,10 @@ contract StreamsTest is IncentivesBase {
     // ------------------------------------------------------------------------------------------------------
 
     function test_stream_emitsPerSecondWhileFunded_pausesWhenDry_resumesWithNewFees() public {
-        ProgramKey memory key = _streamKey(pusd, STREAM_RATE);
+        ProgramKey memory key = _streamKey(address(pusd), STREAM_RATE);
         _createStream(key);
-        _fees(pusd, uint256(STREAM_RATE) * 10 days);
-        (uint256 a,) = _mint(alice, peg - 5, peg + 5, 10_000);
+        _fees(uint256(STREAM_RATE) * 10 days);
+        (uint256 a,) = _mintPosition(alice, peg - 5, peg + 5, 10_000);
         _depositAndStake(alice, a, key);
 
         _skip(5 days);
@@ -175,7 +175,7 @@ contract StreamsTest is IncentivesBase {
         assertEq(_stakedSeconds(key), 0); // not persisted yet: the view projects
 
         // New fees: emission resumes from now, not retroactively over the dry spell.
-        _fees(pusd, uint256(STREAM_RATE) * 10 days);
+        _fees(uint256(STREAM_RATE) * 10 days);
         assertEq(_stakedSeconds(key), 10 days);
         _skip(2 days);
         assertApproxEqAbs(_pending(a, key), uint256(STREAM_RATE) * 12 days, DUST);
@@ -185,13 +185,13 @@ contract StreamsTest is IncentivesBase {
     }
 
     function test_stream_recyclesForfeits() public {
-        ProgramKey memory key = _streamKey(pusd, STREAM_RATE);
+        ProgramKey memory key = _streamKey(address(pusd), STREAM_RATE);
         _createStream(key);
-        _mint(address(this), peg - 100, peg + 100, 10_000); // unstaked liquidity: alice earns a share only
-        (uint256 a,) = _mint(alice, peg - 5, peg + 5, 10_000);
+        _mintPosition(address(this), peg - 100, peg + 100, 10_000); // unstaked liquidity: alice earns a share only
+        (uint256 a,) = _mintPosition(alice, peg - 5, peg + 5, 10_000);
         _depositAndStake(alice, a, key);
         uint256 funded = uint256(STREAM_RATE) * 10 days;
-        _fees(pusd, funded);
+        _fees(funded);
         uint256 paid;
         for (uint256 i; i < 40; ++i) {
             _skip(1 days);
@@ -206,10 +206,10 @@ contract StreamsTest is IncentivesBase {
     }
 
     function test_stakeBeforeAStartInTheFuture_reverts() public {
-        ProgramKey memory key = _streamKey(pusd, STREAM_RATE);
+        ProgramKey memory key = _streamKey(address(pusd), STREAM_RATE);
         key.startTime += 1 days;
         _createStream(key);
-        (uint256 a,) = _mint(alice, peg - 5, peg + 5, 10_000);
+        (uint256 a,) = _mintPosition(alice, peg - 5, peg + 5, 10_000);
         vm.expectRevert(abi.encodeWithSelector(IncentivesErrors.ProgramNotStarted.selector, _id(key)));
         _depositAndStake(alice, a, key);
         vm.warp(key.startTime);
@@ -221,13 +221,13 @@ contract StreamsTest is IncentivesBase {
     // ------------------------------------------------------------------------------------------------------
 
     function test_endStream_stakesKeepRewards_leftoverRefunded() public {
-        ProgramKey memory key = _streamKey(pusd, STREAM_RATE);
+        ProgramKey memory key = _streamKey(address(pusd), STREAM_RATE);
         _createStream(key);
-        _mint(address(this), peg - 100, peg + 100, 10_000);
-        (uint256 a,) = _mint(alice, peg - 5, peg + 5, 10_000);
+        _mintPosition(address(this), peg - 100, peg + 100, 10_000);
+        (uint256 a,) = _mintPosition(alice, peg - 5, peg + 5, 10_000);
         _depositAndStake(alice, a, key);
         uint256 funded = uint256(STREAM_RATE) * 30 days;
-        _fees(pusd, funded);
+        _fees(funded);
         _skip(10 days);
         uint256 pendingAtEnd = _pending(a, key);
 
@@ -238,10 +238,10 @@ contract StreamsTest is IncentivesBase {
         assertEq(incentives.openStreams(IERC20(address(pusd))).length, 0);
 
         // Fees now wait for another stream.
-        _fees(pusd, 7e18);
+        _fees(7e18);
         assertEq(incentives.unallocatedFees(IERC20(address(pusd))), 7e18);
         // No new stakes; existing ones keep what they earned.
-        (uint256 b,) = _mint(bob, peg - 5, peg + 5, 10_000);
+        (uint256 b,) = _mintPosition(bob, peg - 5, peg + 5, 10_000);
         vm.expectRevert(abi.encodeWithSelector(IncentivesErrors.ProgramEnded.selector, _id(key)));
         _depositAndStake(bob, b, key);
         _skip(10 days);
@@ -259,7 +259,7 @@ contract StreamsTest is IncentivesBase {
     }
 
     function test_endStream_reverts() public {
-        ProgramKey memory key = _streamKey(pusd, STREAM_RATE);
+        ProgramKey memory key = _streamKey(address(pusd), STREAM_RATE);
         vm.expectRevert(abi.encodeWithSelector(IncentivesErrors.UnknownProgram.selector, _id(key)));
         vm.prank(owner);
         incentives.endStream(key);
@@ -283,10 +283,10 @@ contract StreamsTest is IncentivesBase {
     }
 
     function test_endStream_keepsOtherStreamsOpen() public {
-        ProgramKey memory a = _streamKey(pusd, STREAM_RATE);
-        ProgramKey memory b = _streamKey(pusd, STREAM_RATE);
+        ProgramKey memory a = _streamKey(address(pusd), STREAM_RATE);
+        ProgramKey memory b = _streamKey(address(pusd), STREAM_RATE);
         b.tickLower = peg - 10;
-        ProgramKey memory c = _streamKey(pusd, STREAM_RATE);
+        ProgramKey memory c = _streamKey(address(pusd), STREAM_RATE);
         c.tickLower = peg - 11;
         _createStream(a);
         _createStream(b);
@@ -297,7 +297,7 @@ contract StreamsTest is IncentivesBase {
         assertEq(open.length, 2);
         assertEq(open[0], _id(c));
         assertEq(open[1], _id(b));
-        _fees(pusd, 10);
+        _fees(10);
         assertEq(_funded(a), 0);
         assertEq(uint256(_funded(b)) + _funded(c), 10);
     }

@@ -4,6 +4,8 @@ pragma solidity 0.8.30;
 import {Test} from "forge-std/Test.sol";
 
 import {IUniswapV3Pool} from "../../src/interfaces/uniswap/IUniswapV3.sol";
+import {MockUSDC} from "../../src/mocks/MockUSDC.sol";
+import {StablecoinSetup} from "../utils/StablecoinSetup.sol";
 import {TestERC20} from "../utils/TestERC20.sol";
 import {UniswapV3Deployer} from "../utils/UniswapV3Deployer.sol";
 
@@ -87,5 +89,34 @@ contract UniswapV3DeployerTest is Test {
         assertApproxEqRel(UniswapV3Deployer.sqrtPriceX96AtTick(-276_324), (uint256(1) << 96) / 1e6, 0.0001e18);
         assertEq(UniswapV3Deployer.sqrtPriceX96AtTick(0), uint256(1) << 96);
         assertApproxEqRel(UniswapV3Deployer.sqrtPriceX96AtTick(276_324), (uint256(1) << 96) * 1e6, 0.0001e18);
+    }
+}
+
+/// @notice The production pair: the real pUSD (ERC-1967 proxy, compliance-checked transfers) and MockUSDC.
+contract UniswapV3DeployerPlazaTest is StablecoinSetup {
+    function test_pusdUsdcPool_atParity_tradesThroughTheRealPeriphery() public {
+        UniswapV3Deployer.Contracts memory uni = UniswapV3Deployer.deploy();
+        _deployStablecoin();
+        MockUSDC usdc = new MockUSDC();
+        IUniswapV3Pool pool = UniswapV3Deployer.createPoolAtParity(uni, address(pusd), address(usdc), 100);
+        assertEq(pool.tickSpacing(), 1);
+        (, int24 tick,,,,,) = pool.slot0();
+        bool pusdIs0 = pool.token0() == address(pusd);
+        assertEq(tick, pusdIs0 ? -276_325 : int24(276_324));
+
+        _mint(address(this), 2_000_000e18);
+        usdc.mint(address(this), 2_000_000e6);
+        (uint256 tokenId,,,) = UniswapV3Deployer.mintPosition(
+            uni,
+            pool,
+            tick - 20,
+            tick + 20,
+            pusdIs0 ? 1_000_000e18 : 1_000_000e6,
+            pusdIs0 ? 1_000_000e6 : 1_000_000e18,
+            address(this)
+        );
+        assertEq(uni.positionManager.ownerOf(tokenId), address(this));
+        uint256 out = UniswapV3Deployer.swapExactIn(uni, pool, address(usdc), 10_000e6, 0, address(this));
+        assertApproxEqRel(out, 10_000e18, 0.0005e18); // 1 bp fee, deep liquidity at the peg
     }
 }

@@ -15,15 +15,17 @@ contract IncentivesInvariantTest is IncentivesBase {
 
     function setUp() public override {
         super.setUp();
-        handler = new IncentivesHandler(uni, incentives, pool, pusd, usdc, feeCollector, peg);
+        handler = new IncentivesHandler(uni, incentives, pool, IERC20(address(pusd)), feeCollector, peg);
+        _mint(address(handler), 1e33);
+        usdc.mint(address(handler), 1e22);
 
         ProgramKey memory a = _key();
-        ProgramKey memory b = _key(rewardToken, 3e14);
+        ProgramKey memory b = _key(address(rewardToken), 3e14);
         b.tickLower = peg - 10;
         b.tickUpper = peg + 10;
         _create(a);
         _create(b);
-        ProgramKey memory s = _key(pusd, 1e14);
+        ProgramKey memory s = _key(address(pusd), 1e14);
         s.startTime = uint32(block.timestamp);
         s.endTime = 0;
         vm.prank(owner);
@@ -32,7 +34,7 @@ contract IncentivesInvariantTest is IncentivesBase {
         handler.addProgram(b);
         handler.addProgram(s);
 
-        _mint(address(this), peg - 100, peg + 100, 20_000); // unstaked liquidity
+        _mintPosition(address(this), peg - 100, peg + 100, 20_000); // unstaked liquidity
         _add(alice, peg - 5, peg + 5, 10_000);
         _add(alice, peg - 1, peg + 2, 3000);
         _add(bob, peg - 3, peg + 3, 8000);
@@ -56,7 +58,7 @@ contract IncentivesInvariantTest is IncentivesBase {
     }
 
     function _add(address to, int24 lower, int24 upper, uint256 usd) internal {
-        (uint256 id,) = _mint(to, lower, upper, usd);
+        (uint256 id,) = _mintPosition(to, lower, upper, usd);
         handler.addPosition(to, id);
     }
 

@@ -8,7 +8,6 @@ import {Test} from "forge-std/Test.sol";
 import {LiquidityIncentives} from "../../../src/incentives/LiquidityIncentives.sol";
 import {ProgramKey} from "../../../src/interfaces/ILiquidityIncentives.sol";
 import {INonfungiblePositionManager, IUniswapV3Pool} from "../../../src/interfaces/uniswap/IUniswapV3.sol";
-import {TestERC20} from "../../utils/TestERC20.sol";
 import {UniswapV3Deployer} from "../../utils/UniswapV3Deployer.sol";
 
 /// @notice Drives LiquidityIncentives with random stakes, claims, unstakes, settles, withdrawals, swaps, time and
@@ -17,7 +16,7 @@ contract IncentivesHandler is Test {
     UniswapV3Deployer.Contracts internal uni;
     LiquidityIncentives public incentives;
     IUniswapV3Pool internal pool;
-    TestERC20 internal pusd;
+    IERC20 internal pusd;
     address internal feeCollector;
     int24 internal peg;
 
@@ -40,8 +39,7 @@ contract IncentivesHandler is Test {
         UniswapV3Deployer.Contracts memory uni_,
         LiquidityIncentives incentives_,
         IUniswapV3Pool pool_,
-        TestERC20 pusd_,
-        TestERC20 usdc_,
+        IERC20 pusd_,
         address feeCollector_,
         int24 peg_
     ) {
@@ -51,8 +49,6 @@ contract IncentivesHandler is Test {
         pusd = pusd_;
         feeCollector = feeCollector_;
         peg = peg_;
-        pusd_.mint(address(this), 1e34);
-        usdc_.mint(address(this), 1e22);
     }
 
     function addProgram(ProgramKey memory key) external {
