@@ -1,32 +1,43 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
 import {ProgramKey} from "../../src/interfaces/ILiquidityIncentives.sol";
 import {IncentivesBase} from "../incentives/IncentivesBase.sol";
+import {PlainERC20} from "../utils/PlainERC20.sol";
 
 /// @notice Gas of the LiquidityIncentives operations, per transaction (forge --isolate, incl. 21k intrinsic),
-/// against real Uniswap v3 contracts, in a steady state: the reward token is already held by the contract
-/// (another program exists), the program already has stakers, and the claimer already holds reward tokens.
+/// against the real Uniswap v3 contracts and the pUSD/USDC pool, in a steady state: the reward token (a plain
+/// OpenZeppelin ERC-20, like v3-staker's test token) is already held by the contract (another program exists), the
+/// program already has a staker, the pool has unstaked liquidity, and the LPs already hold some reward tokens.
+/// `npmTransfer` is a reference, not an Incentives operation: the position manager's own safeTransferFrom between
+/// two wallets, which `depositAndStake` and `withdraw` include.
 /// forge-config: default.isolate = true
 contract IncentivesGasTest is IncentivesBase {
+    PlainERC20 internal token;
     ProgramKey internal key;
     uint256 internal aliceId;
     uint256 internal bobId;
+    uint256 internal carolOther;
 
     function setUp() public override {
         super.setUp();
-        // A program of the same token already funded; unstaked background liquidity in the pool.
-        ProgramKey memory other = _key();
-        other.rate = RATE + 1;
+        token = new PlainERC20();
+        token.mint(creator, 1e30);
+        vm.prank(creator);
+        token.approve(address(incentives), type(uint256).max);
+
+        ProgramKey memory other = _key(address(token), RATE + 1);
         _create(other);
         _mintPosition(address(this), peg - 100, peg + 100, 1_000_000);
-        key = _key();
+        key = _key(address(token), RATE);
         (aliceId,) = _mintPosition(alice, peg - 5, peg + 5, 10_000);
         (bobId,) = _mintPosition(bob, peg - 3, peg + 4, 20_000);
         (uint256 carolId,) = _mintPosition(carol, peg - 10, peg + 10, 5000);
-        rewardToken.mint(alice, 1e18);
-        rewardToken.mint(bob, 1e18);
-        // Carol stakes first so the program has stakers.
+        (carolOther,) = _mintPosition(carol, peg - 10, peg + 10, 5000);
+        token.mint(alice, 1e18);
+        token.mint(bob, 1e18);
         vm.warp(key.startTime - 10);
         _create(key);
         vm.warp(key.startTime + 1 hours);
@@ -35,7 +46,7 @@ contract IncentivesGasTest is IncentivesBase {
     }
 
     function test_gas_incentives() public {
-        ProgramKey memory next = _key();
+        ProgramKey memory next = _key(address(token), RATE);
         next.startTime += 1 days;
         next.endTime += 1 days;
         vm.prank(creator);
@@ -66,11 +77,15 @@ contract IncentivesGasTest is IncentivesBase {
         vm.snapshotGasLastCall("Incentives", "unstake");
 
         vm.prank(alice);
-        incentives.claimReward(rewardToken, alice, 0);
+        incentives.claimReward(IERC20(address(token)), alice, 0);
         vm.snapshotGasLastCall("Incentives", "claimReward");
 
         vm.prank(alice);
         incentives.withdraw(aliceId, alice, "");
         vm.snapshotGasLastCall("Incentives", "withdraw");
+
+        vm.prank(carol);
+        npm.safeTransferFrom(carol, makeAddr("dave"), carolOther);
+        vm.snapshotGasLastCall("Incentives", "npmTransfer");
     }
 }
