@@ -177,6 +177,11 @@ contract LiquidityIncentives is
         emit IncentivesEvents.StreamEnded(id, uint32(block.timestamp));
     }
 
+    /// @notice Disabled: streams and the FeeCollector address always need an owner.
+    function renounceOwnership() public view override onlyOwner {
+        revert IncentivesErrors.RenounceDisabled();
+    }
+
     /// @inheritdoc ILiquidityIncentives
     function setFeeCollector(address feeCollector_) external onlyOwner {
         feeCollector = feeCollector_;

@@ -132,8 +132,9 @@ interface ILiquidityIncentives {
     /// @notice Rewards a stake would receive if claimed now.
     function pendingReward(uint256 tokenId, ProgramKey calldata key) external view returns (uint256 reward);
 
-    /// @notice `pendingReward` of each (tokenIds[i], keys[i]) whose deposit `owner` owns (0 otherwise), and their
-    /// sum per entry's reward token is left to the caller (entries may mix tokens).
+    /// @notice An owner's pending rewards across positions: `pendingReward(tokenIds[i], keys[i])` for each entry
+    /// whose deposit `owner` owns, 0 for the others. Entries may mix reward tokens (sum them per `keys[i]`); the
+    /// list of an owner's stakes comes from the events (`Deposited`, `Staked`, `Unstaked`, `Withdrawn`).
     function pendingRewardsOf(address owner, uint256[] calldata tokenIds, ProgramKey[] calldata keys)
         external
         view

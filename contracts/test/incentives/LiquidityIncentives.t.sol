@@ -62,6 +62,16 @@ contract LiquidityIncentivesTest is IncentivesBase {
         incentives.setFeeCollector(alice);
     }
 
+    function test_renounceOwnership_isDisabled() public {
+        vm.expectRevert(IncentivesErrors.RenounceDisabled.selector);
+        vm.prank(owner);
+        incentives.renounceOwnership();
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, alice));
+        vm.prank(alice);
+        incentives.renounceOwnership();
+        assertEq(incentives.owner(), owner);
+    }
+
     function test_ownership_twoStep() public {
         vm.prank(owner);
         incentives.transferOwnership(bob);

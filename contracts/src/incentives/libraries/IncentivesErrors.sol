@@ -48,4 +48,6 @@ library IncentivesErrors {
     error InvalidRecipient();
     /// @notice The caller is not the configured FeeCollector.
     error NotFeeCollector();
+    /// @notice Ownership cannot be renounced.
+    error RenounceDisabled();
 }
