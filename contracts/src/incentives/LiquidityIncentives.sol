@@ -243,7 +243,7 @@ contract LiquidityIncentives is
             pool: _poolAddress(token0, token1, fee),
             liquidity: _cap(liquidity)
         });
-        emit IncentivesEvents.Deposited(tokenId, from, deposit.pool, tickLower, tickUpper, liquidity);
+        emit IncentivesEvents.Deposited(tokenId, from, deposit.pool, tickLower, tickUpper, deposit.liquidity);
 
         if (data.length != 0) {
             ProgramKey[] memory keys = abi.decode(data, (ProgramKey[]));
@@ -264,7 +264,7 @@ contract LiquidityIncentives is
             uint96 capped = _cap(liquidity);
             if (capped != deposit.liquidity) {
                 deposit.liquidity = capped;
-                emit IncentivesEvents.LiquiditySnapshot(tokenId, liquidity);
+                emit IncentivesEvents.LiquiditySnapshot(tokenId, capped);
             }
         }
         _stake(tokenId, deposit, key);

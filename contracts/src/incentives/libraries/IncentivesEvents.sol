@@ -32,7 +32,8 @@ library IncentivesEvents {
     /// @notice The FeeCollector allowed to call `onFeesReceived` changed.
     event FeeCollectorSet(address indexed feeCollector);
 
-    /// @notice A position NFT was deposited by `owner`.
+    /// @notice A position NFT was deposited by `owner`; `liquidity` is the snapshot its stakes count (the
+    /// position's liquidity, capped at MAX_LIQUIDITY).
     event Deposited(
         uint256 indexed tokenId,
         address indexed owner,
