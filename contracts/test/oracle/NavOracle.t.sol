@@ -224,7 +224,7 @@ contract NavOracleTest is OracleBase {
         oracle.setReporterApproval(id, r, true);
         vm.stopPrank();
 
-        pusd.mint(r, BOND);
+        _fund(r, BOND);
         vm.startPrank(r);
         pusd.approve(address(oracle), BOND);
         oracle.register(id, BOND);
@@ -241,7 +241,7 @@ contract NavOracleTest is OracleBase {
         address r = _reporter(0);
         vm.prank(admin);
         oracle.setReporterApproval(id, r, true);
-        pusd.mint(r, BOND);
+        _fund(r, BOND);
         vm.startPrank(r);
         pusd.approve(address(oracle), BOND);
         vm.expectEmit(true, true, true, true, address(oracle));
@@ -276,7 +276,7 @@ contract NavOracleTest is OracleBase {
         );
         oracle.register(id, BOND);
 
-        pusd.mint(r, BOND);
+        _fund(r, BOND);
         vm.startPrank(r);
         pusd.approve(address(oracle), BOND);
         oracle.register(id, BOND);
@@ -289,7 +289,7 @@ contract NavOracleTest is OracleBase {
         uint256 id = _createFeed(_params(3));
         _addReporters(id, 1);
         address r = reporters[0];
-        pusd.mint(r, 50e18);
+        _fund(r, 50e18);
         vm.startPrank(r);
         pusd.approve(address(oracle), 50e18);
         vm.expectEmit(true, true, true, true, address(oracle));
@@ -357,7 +357,7 @@ contract NavOracleTest is OracleBase {
         vm.prank(r);
         vm.expectRevert(_invalidStatus(id, r, INavOracle.ReporterStatus.Unbonding));
         oracle.submit(id, 1, NAV);
-        pusd.mint(r, 1e18);
+        _fund(r, 1e18);
         vm.startPrank(r);
         pusd.approve(address(oracle), 1e18);
         oracle.addBond(id, 1e18);
@@ -555,7 +555,7 @@ contract NavOracleTest is OracleBase {
         vm.prank(r);
         vm.expectRevert(_invalidStatus(id, r, INavOracle.ReporterStatus.Underbonded));
         oracle.submit(id, 3, NAV);
-        pusd.mint(r, 100e18);
+        _fund(r, 100e18);
         vm.startPrank(r);
         pusd.approve(address(oracle), 100e18);
         vm.expectEmit(true, true, true, true, address(oracle));

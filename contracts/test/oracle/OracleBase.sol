@@ -1,20 +1,21 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {ComplianceRegistry} from "../../src/compliance/ComplianceRegistry.sol";
 import {FeeCollector} from "../../src/fees/FeeCollector.sol";
 import {INavOracle} from "../../src/interfaces/INavOracle.sol";
 import {NavFeedAdapter} from "../../src/oracle/NavFeedAdapter.sol";
 import {NavOracle} from "../../src/oracle/NavOracle.sol";
+import {PusdFixture} from "../utils/PusdFixture.sol";
 import {TestERC20} from "../utils/TestERC20.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {Test} from "forge-std/Test.sol";
 
-/// @notice Shared fixture of the oracle tests: pUSD stand-in, the real FeeCollector, a NavOracle with one feed,
+/// @notice Shared fixture of the oracle tests: the real pUSD (proxy) and ComplianceRegistry, the real FeeCollector, a NavOracle with one feed,
 /// reporters and helpers to run rounds.
-abstract contract OracleBase is Test {
+abstract contract OracleBase is PusdFixture {
     NavOracle internal oracle;
     FeeCollector internal collector;
-    TestERC20 internal pusd;
+    ComplianceRegistry internal registry;
     TestERC20 internal asset;
 
     address internal admin = makeAddr("admin");
@@ -31,7 +32,8 @@ abstract contract OracleBase is Test {
 
     function setUp() public virtual {
         vm.warp(1_700_000_000);
-        pusd = new TestERC20("Plaza USD", "pUSD", 18);
+        registry = new ComplianceRegistry(0, admin);
+        _deployPusd(registry, admin);
         asset = new TestERC20("Harbor Tower share", "HRBR", 18);
         FeeCollector.Recipient[] memory split = new FeeCollector.Recipient[](1);
         split[0] = FeeCollector.Recipient({account: treasury, bps: 10_000, notify: false});
@@ -78,7 +80,7 @@ abstract contract OracleBase is Test {
     function _approveAndRegister(uint256 id, address r, uint256 bond) internal {
         vm.prank(admin);
         oracle.setReporterApproval(id, r, true);
-        pusd.mint(r, bond);
+        _fund(r, bond);
         vm.startPrank(r);
         pusd.approve(address(oracle), bond);
         oracle.register(id, bond);

@@ -4,15 +4,13 @@ pragma solidity 0.8.30;
 import {ComplianceRegistry} from "../../src/compliance/ComplianceRegistry.sol";
 import {IComplianceRegistry} from "../../src/interfaces/IComplianceRegistry.sol";
 import {RwaShareToken} from "../../src/rwa/RwaShareToken.sol";
-import {TestERC20} from "../utils/TestERC20.sol";
+import {PusdFixture} from "../utils/PusdFixture.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {Test} from "forge-std/Test.sol";
 
-/// @notice Shared fixture of the RwaShareToken tests: the real ComplianceRegistry with a KYC policy, a pUSD
-/// stand-in, and a share token with an issuer and a distributor.
-abstract contract RwaBase is Test {
+/// @notice Shared fixture of the RwaShareToken tests: the real ComplianceRegistry with a KYC policy, the real pUSD
+/// (proxy, mirroring the registry's blocklist), and a share token with an issuer and a distributor.
+abstract contract RwaBase is PusdFixture {
     ComplianceRegistry internal registry;
-    TestERC20 internal pusd;
     RwaShareToken internal token;
 
     address internal admin = makeAddr("admin");
@@ -31,7 +29,6 @@ abstract contract RwaBase is Test {
     function setUp() public virtual {
         vm.warp(1_700_000_000);
         registry = new ComplianceRegistry(0, admin);
-        pusd = new TestERC20("Plaza USD", "pUSD", 18);
         vm.startPrank(admin);
         registry.grantRole(registry.ATTESTER_ROLE(), attester);
         bytes2[] memory blocked = new bytes2[](1);
@@ -39,6 +36,7 @@ abstract contract RwaBase is Test {
         registry.setPolicy(POLICY, 2, 0, blocked);
         registry.setExempt(hub, true);
         vm.stopPrank();
+        _deployPusd(registry, admin);
         _kyc(alice);
         _kyc(bob);
         _kyc(carol);
@@ -73,7 +71,7 @@ abstract contract RwaBase is Test {
     }
 
     function _deposit(uint256 amount) internal {
-        pusd.mint(distributor, amount);
+        _fund(distributor, amount);
         vm.prank(distributor);
         token.depositIncome(amount);
     }

@@ -213,7 +213,7 @@ contract RwaShareTokenTest is RwaBase {
 
     function test_depositIncome_startsStreamAndEmits() public {
         _mint(alice, 100e18);
-        pusd.mint(distributor, 3000e18);
+        _fund(distributor, 3000e18);
         uint256 rate = uint256(3000e18) * 1e18 / PERIOD;
         vm.expectEmit(true, true, true, true, address(token));
         emit RwaEvents.IncomeDeposited(distributor, 3000e18, 0, rate, block.timestamp + PERIOD);
@@ -242,7 +242,7 @@ contract RwaShareTokenTest is RwaBase {
         _mint(alice, 100e18);
         _deposit(3000e18);
         vm.warp(block.timestamp + PERIOD / 2);
-        pusd.mint(distributor, 1000e18);
+        _fund(distributor, 1000e18);
         vm.prank(distributor);
         token.depositIncome(1000e18);
         (uint256 rate,, uint256 finish) = token.incomeStream();

@@ -19,7 +19,7 @@ contract NavOracleInvariantTest is OracleBase {
         p.jailThreshold = 4;
         feedId = _createFeed(p);
         _addReporters(feedId, 7);
-        handler = new NavOracleHandler(oracle, pusd, address(collector), admin, guardian, feedId, reporters);
+        handler = new NavOracleHandler(oracle, pusd, pusdMinter, address(collector), admin, guardian, feedId, reporters);
         handler.noteDeposit(7 * BOND);
 
         bytes4[] memory selectors = new bytes4[](7);

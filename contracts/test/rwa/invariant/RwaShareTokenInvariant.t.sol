@@ -14,7 +14,7 @@ contract RwaShareTokenInvariantTest is RwaBase {
     function setUp() public override {
         super.setUp();
         actors = [alice, bob, carol, hub];
-        handler = new RwaShareTokenHandler(token, pusd, issuer, distributor, dave, actors);
+        handler = new RwaShareTokenHandler(token, pusd, pusdMinter, issuer, distributor, dave, actors);
         _mint(alice, 100e18);
         _mint(bob, 50e18);
 
