@@ -135,6 +135,9 @@ interface INavOracle {
     /// `feedId`. The submission that reaches quorum settles the round.
     function submit(uint256 feedId, uint256 roundId, uint256 answer) external;
 
+    /// @notice Sends slashed bond whose transfer to the FeeCollector failed at settlement (`pendingSlashed`) to it.
+    function sweepSlashed() external returns (uint256 amount);
+
     // ------------------------------------------------------------------------------------------------------------
     // Readers
     // ------------------------------------------------------------------------------------------------------------
@@ -198,4 +201,7 @@ interface INavOracle {
 
     /// @notice Seconds between `requestUnbond` and `withdrawBond`.
     function unbondingDelay() external view returns (uint32);
+
+    /// @notice Slashed bond held because its transfer to the FeeCollector failed; see `sweepSlashed`.
+    function pendingSlashed() external view returns (uint256);
 }

@@ -100,6 +100,8 @@ contract NavOracle is INavOracle, AccessControlDefaultAdminRules, ReentrancyGuar
     uint256 public feedCount;
     /// @inheritdoc INavOracle
     uint32 public unbondingDelay;
+    /// @inheritdoc INavOracle
+    uint256 public pendingSlashed;
 
     mapping(uint256 feedId => Feed) internal _feeds;
     mapping(uint256 feedId => mapping(address reporter => Reporter)) internal _reporters;
@@ -347,6 +349,16 @@ contract NavOracle is INavOracle, AccessControlDefaultAdminRules, ReentrancyGuar
         _settle(feedId, feed, round, word);
     }
 
+    /// @inheritdoc INavOracle
+    /// @dev Permissionless: the funds can only go to the FeeCollector.
+    function sweepSlashed() external nonReentrant returns (uint256 amount) {
+        amount = pendingSlashed;
+        if (amount == 0) revert OracleErrors.ZeroAmount();
+        pendingSlashed = 0;
+        _bondToken.safeTransfer(_feeCollector, amount);
+        emit OracleEvents.SlashSwept(amount);
+    }
+
     // ------------------------------------------------------------------------------------------------------------
     // Readers
     // ------------------------------------------------------------------------------------------------------------
@@ -566,7 +578,11 @@ contract NavOracle is INavOracle, AccessControlDefaultAdminRules, ReentrancyGuar
             }
             total += _slash(feedId, round, MedianLib.reporterOf(sorted[i]), answer, median, bonds);
         }
-        if (total != 0) _bondToken.safeTransfer(_feeCollector, total);
+        if (total != 0 && !_bondToken.trySafeTransfer(_feeCollector, total)) {
+            // A collector that cannot receive (e.g. blocked by the token) must not stop rounds from settling.
+            pendingSlashed += total;
+            emit OracleEvents.SlashDeferred(total);
+        }
     }
 
     /// @dev Takes up to `slashAmount` from `reporter`, adds a strike, jails it at the threshold, or marks it

@@ -5,6 +5,7 @@ import {INavOracle} from "../../src/interfaces/INavOracle.sol";
 import {NavOracle} from "../../src/oracle/NavOracle.sol";
 import {OracleErrors} from "../../src/oracle/libraries/OracleErrors.sol";
 import {OracleEvents} from "../../src/oracle/libraries/OracleEvents.sol";
+import {PlazaUSDErrors} from "../../src/stablecoin/libraries/PlazaUSDErrors.sol";
 import {OracleBase} from "./OracleBase.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
@@ -536,6 +537,35 @@ contract NavOracleTest is OracleBase {
         assertEq(uint8(rep.status), uint8(INavOracle.ReporterStatus.Underbonded), "below min bond");
         assertEq(oracle.reporterOf(id, reporters[0]).bond, BOND, "within tolerance: untouched");
         assertEq(pusd.balanceOf(address(oracle)), 3 * BOND - 100e18);
+    }
+
+    /// @dev A FeeCollector that cannot receive (blocked in pUSD) must not brick settlement: the slash is held.
+    function test_submit_blockedCollectorDefersSlashThenSweep() public {
+        uint256 id = _bootstrap(3, 3, NAV);
+        vm.prank(admin);
+        registry.setBlocked(address(collector), true);
+        _submit(id, reporters[0], 100e18);
+        _submit(id, reporters[1], 100e18);
+        vm.expectEmit(true, true, true, true, address(oracle));
+        emit OracleEvents.SlashDeferred(100e18);
+        _submit(id, reporters[2], 150e18);
+        assertEq(oracle.navOf(id), 100e18, "the round settled");
+        assertEq(oracle.pendingSlashed(), 100e18);
+        assertEq(oracle.reporterOf(id, reporters[2]).bond, BOND - 100e18);
+        assertEq(pusd.balanceOf(address(oracle)), 3 * BOND, "bonds plus the held slash");
+
+        vm.expectRevert(abi.encodeWithSelector(PlazaUSDErrors.AccountBlocked.selector, address(collector)));
+        oracle.sweepSlashed(); // still blocked: pUSD refuses
+        vm.prank(admin);
+        registry.setBlocked(address(collector), false);
+        vm.expectEmit(true, true, true, true, address(oracle));
+        emit OracleEvents.SlashSwept(100e18);
+        vm.prank(stranger);
+        assertEq(oracle.sweepSlashed(), 100e18);
+        assertEq(oracle.pendingSlashed(), 0);
+        assertEq(pusd.balanceOf(address(collector)), 100e18);
+        vm.expectRevert(OracleErrors.ZeroAmount.selector);
+        oracle.sweepSlashed();
     }
 
     function test_submit_toleranceBoundaryIsNotSlashed() public {

@@ -54,6 +54,10 @@ library OracleEvents {
         uint256 strikes,
         uint256 bond
     );
+    /// @notice Slashed bond `amount` could not be transferred to the FeeCollector and is held for `sweepSlashed`.
+    event SlashDeferred(uint256 amount);
+    /// @notice Held slashed bond `amount` was sent to the FeeCollector.
+    event SlashSwept(uint256 amount);
     /// @notice `reporter` reached the jail threshold in round `roundId` and is jailed.
     event ReporterJailed(uint256 indexed feedId, address indexed reporter, uint256 indexed roundId);
     /// @notice The admin released `reporter` from jail; `status` is its status now.

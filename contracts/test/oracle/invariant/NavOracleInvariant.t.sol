@@ -41,6 +41,7 @@ contract NavOracleInvariantTest is OracleBase {
         }
         uint256 expected = handler.ghostDeposited() - handler.ghostWithdrawn() - handler.ghostSlashed();
         assertEq(sum, expected, "sum of bonds = deposited - withdrawn - slashed");
+        assertEq(oracle.pendingSlashed(), 0, "the collector can always receive here");
         assertEq(pusd.balanceOf(address(oracle)), sum, "oracle holds exactly the bonds");
         assertEq(pusd.balanceOf(address(collector)), handler.ghostSlashed(), "slashed bond went to the collector");
     }
