@@ -39,6 +39,8 @@ contract NavOracleHandler is CommonBase, StdCheats, StdUtils {
     uint256 public settlements;
     uint256 public freezes;
     uint256 public successfulSubmits;
+    uint256 public abandonments;
+    uint256 public rejections;
 
     constructor(
         NavOracle oracle_,
@@ -106,6 +108,7 @@ contract NavOracleHandler is CommonBase, StdCheats, StdUtils {
         }
         if (round != ghostRoundId) {
             // the previous round timed out and is abandoned by this submission
+            if (_ghostValues.length != 0) ++abandonments;
             delete _ghostValues;
             ghostRoundId = round;
         }
@@ -148,6 +151,7 @@ contract NavOracleHandler is CommonBase, StdCheats, StdUtils {
         if (confirm) {
             _recordAccepted(round);
         } else {
+            ++rejections;
             delete _ghostValues;
             ghostRoundId = round + 1;
         }
