@@ -118,6 +118,26 @@ contract NavOracleAdversarialTest is OracleBase {
         assertLe(oracle.navOf(id), maxHonest);
     }
 
+    /// @dev A submission is slashed exactly when it is further than the tolerance from the median, and the slash
+    /// reaches the FeeCollector.
+    function testFuzz_slashedIffBeyondTolerance(uint96 value, uint16 toleranceSeed) public {
+        uint256 submitted = bound(value, 1, type(uint96).max);
+        INavOracle.FeedParams memory p = _params(3);
+        p.toleranceBps = uint16(bound(toleranceSeed, 1, 10_000));
+        uint256 id = _createFeed(p);
+        _addReporters(id, 3);
+        _roundSame(id, 0, 3, NAV);
+        vm.prank(guardian);
+        oracle.confirmAnswer(id);
+        _roundSame(id, 0, 2, NAV);
+        _submit(id, reporters[2], submitted); // the median of (NAV, NAV, x) is NAV whatever x is
+        assertEq(oracle.navOf(id), NAV);
+        uint256 distance = submitted > NAV ? submitted - NAV : NAV - submitted;
+        bool beyond = distance * 10_000 > NAV * p.toleranceBps;
+        assertEq(oracle.reporterOf(id, reporters[2]).strikes, beyond ? 1 : 0);
+        assertEq(pusd.balanceOf(address(collector)), beyond ? p.slashAmount : 0);
+    }
+
     function test_singleReporterCannotMoveMedian() public {
         uint256 id = _bootstrap(5, 6, NAV);
         _roundSame(id, 0, 4, NAV);

@@ -126,6 +126,38 @@ contract RwaShareTokenTest is RwaBase {
         token.transferFrom(alice, dave, 1e18);
     }
 
+    function test_transferFrom_revertsWithoutAllowance() public {
+        _mint(alice, 10e18);
+        vm.prank(bob);
+        vm.expectRevert(abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, bob, 0, 1e18));
+        token.transferFrom(alice, bob, 1e18);
+    }
+
+    /// @dev Random KYC records: a transfer succeeds exactly when the registry allows the receiver.
+    function testFuzz_transfer_succeedsIffReceiverPassesPolicy(uint8 kyc, uint8 jurisdictionSeed, bool expired) public {
+        bytes2[3] memory jurisdictions = [bytes2("FR"), bytes2("KP"), bytes2("US")];
+        address receiver = makeAddr("receiver");
+        vm.prank(attester);
+        registry.setRecord(
+            receiver,
+            IComplianceRegistry.Record({
+                kycLevel: kyc % 5,
+                jurisdiction: jurisdictions[jurisdictionSeed % 3],
+                expiry: uint40(block.timestamp + 1 days),
+                creditScore: 0,
+                blocked: false
+            })
+        );
+        if (expired) vm.warp(block.timestamp + 2 days);
+        _mint(alice, 10e18);
+        bool allowed = registry.isAllowed(POLICY, receiver);
+        assertEq(allowed, kyc % 5 >= 2 && jurisdictionSeed % 3 != 1 && !expired);
+        if (!allowed) vm.expectRevert(_notAllowed(receiver));
+        vm.prank(alice);
+        token.transfer(receiver, 1e18);
+        assertEq(token.balanceOf(receiver), allowed ? 1e18 : 0);
+    }
+
     function test_transfer_toBlockedJurisdictionFails() public {
         _mint(alice, 10e18);
         vm.prank(attester);
