@@ -1,5 +1,5 @@
 import { AddressBookError, addressBook, getDeployment, type Deployment } from '@plaza/abi';
-import type { PublicClient, WalletClient } from 'viem';
+import type { Account, Chain, PublicClient, Transport, WalletClient } from 'viem';
 import { makeContext, type PlazaContext } from './core/context.js';
 import { PlazaError } from './core/errors.js';
 import { plazaErrorTables, plazaModules, type PlazaModules } from './modules.js';
@@ -14,10 +14,11 @@ import { plazaErrorTables, plazaModules, type PlazaModules } from './modules.js'
  * const options: PlazaClientOptions = { publicClient, walletClient, chainId: 31337, deployment };
  * ```
  */
-export interface PlazaClientOptions {
-  readonly publicClient: PublicClient;
+export interface PlazaClientOptions<chain extends Chain | undefined = Chain | undefined> {
+  /** Any viem public client (chains with their own formatters, such as Base or OP, included). */
+  readonly publicClient: PublicClient<Transport, chain>;
   /** Needed for writes and signatures (its account is the default sender and signer). */
-  readonly walletClient?: WalletClient;
+  readonly walletClient?: WalletClient<Transport, chain, Account | undefined> | WalletClient;
   readonly chainId: number;
   /** An explicit deployment (e.g. `parseDeployment(JSON.parse(readFileSync('.plaza/devnet/deployment.json')))`). */
   readonly deployment?: Deployment;
@@ -41,7 +42,9 @@ export interface PlazaClient extends PlazaModules {
   /** What the modules share (to build extra modules on). */
   readonly context: PlazaContext;
   /** The same client with another wallet (e.g. another user in a script). */
-  withWallet(walletClient: WalletClient): PlazaClient;
+  withWallet<chain extends Chain | undefined>(
+    walletClient: WalletClient<Transport, chain, Account | undefined>,
+  ): PlazaClient;
   /** Checks the node: its chain id, and code at every contract of the deployment. */
   verify(): Promise<void>;
   /** Any thrown error as a {@link PlazaError}. */
@@ -58,8 +61,13 @@ export interface PlazaClient extends PlazaModules {
  * const pusd = createPusdModule(ctx);
  * ```
  */
-export function createPlazaContext(options: PlazaClientOptions): PlazaContext {
-  const { publicClient, walletClient, chainId } = options;
+export function createPlazaContext<chain extends Chain | undefined>(
+  options: PlazaClientOptions<chain>,
+): PlazaContext {
+  // The modules only use chain-agnostic actions, so the chain's own types can be erased here.
+  const publicClient = options.publicClient as unknown as PublicClient;
+  const walletClient = options.walletClient as WalletClient | undefined;
+  const { chainId } = options;
   if (!Number.isSafeInteger(chainId) || chainId <= 0) {
     throw new PlazaError(`Invalid chainId: expected a positive integer, got ${JSON.stringify(chainId)}.`, {
       code: 'InvalidInput',
@@ -115,7 +123,9 @@ export function createPlazaContext(options: PlazaClientOptions): PlazaContext {
  * });
  * ```
  */
-export function createPlazaClient(options: PlazaClientOptions): PlazaClient {
+export function createPlazaClient<chain extends Chain | undefined>(
+  options: PlazaClientOptions<chain>,
+): PlazaClient {
   const context = createPlazaContext(options);
   const modules = Object.fromEntries(
     Object.entries(plazaModules).map(([name, create]) => [name, create(context)]),
@@ -128,7 +138,12 @@ export function createPlazaClient(options: PlazaClientOptions): PlazaClient {
     walletClient: context.walletClient,
     context,
     withWallet: (walletClient) =>
-      createPlazaClient({ ...options, deployment: context.deployment, walletClient }),
+      createPlazaClient({
+        publicClient: context.publicClient,
+        walletClient: walletClient as WalletClient,
+        chainId: context.chainId,
+        deployment: context.deployment,
+      }),
     async verify() {
       let actual: number;
       try {

@@ -40,6 +40,13 @@ export interface WriteRequest {
   readonly address?: Address;
   /** Overrides the wallet client's account. */
   readonly account?: Account | Address;
+  /** Transaction fields to set instead of letting the wallet fill them (all of gas and fees skip estimation). */
+  readonly overrides?: {
+    readonly gas?: bigint;
+    readonly maxFeePerGas?: bigint;
+    readonly maxPriorityFeePerGas?: bigint;
+    readonly nonce?: number;
+  };
 }
 
 /**
@@ -84,9 +91,10 @@ export async function writeContract<result = unknown>(
   try {
     hash = await wallet.writeContract({
       ...(simulation.request as Parameters<typeof wallet.writeContract>[0]),
+      ...request.overrides,
       account,
       chain: wallet.chain ?? ctx.publicClient.chain ?? null,
-    });
+    } as Parameters<typeof wallet.writeContract>[0]);
   } catch (error) {
     throw ctx.decodeError(error, contract, functionName);
   }
