@@ -24,6 +24,8 @@ export interface DeployOptions {
   onProgress?: (event: DeployProgress) => void;
   /** Every line forge prints. */
   onOutput?: (line: string) => void;
+  /** Aborting stops forge and rejects with a DeployError. */
+  signal?: AbortSignal;
 }
 
 /** The `@plaza/abi` address book format. */

@@ -157,7 +157,13 @@ export async function deployPlaza(options) {
       child.stderr.on('data', onData);
       child.once('error', reject);
       child.once('exit', (exitCode) => resolvePromise(exitCode));
+      // Cancelling stops forge (nothing is broadcast if it is still simulating).
+      const cancel = () => child.kill('SIGTERM');
+      if (options.signal?.aborted) cancel();
+      options.signal?.addEventListener('abort', cancel, { once: true });
+      child.once('exit', () => options.signal?.removeEventListener('abort', cancel));
     });
+    if (options.signal?.aborted) throw new DeployError('Deployment cancelled.', output);
     if (code !== 0) {
       const reason = failureReason(output).split(scriptOutput).join(outputPath);
       throw new DeployError(`Deployment failed: ${reason}`, output);

@@ -135,7 +135,9 @@ export async function startAnvil(options = {}) {
   if (options.blockTime !== undefined) args.push('--block-time', String(options.blockTime));
   args.push(...(options.args ?? []));
 
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: a terminal's Ctrl-C reaches the parent, which stops anvil in order (the watchdog
+  // covers a parent that dies without doing so).
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   const collect = (chunk) => {
     output = (output + chunk.toString()).slice(-4000);
