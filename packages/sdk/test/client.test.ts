@@ -9,6 +9,7 @@ import {
   createPlazaClient,
   createPlazaContext,
   createPsmModule,
+  createUsdcModule,
   formatPusd,
   formatUsdc,
   parsePusd,
@@ -18,7 +19,15 @@ import {
   splitSignature,
   transferAuthorizationTypedData,
 } from '@plaza/sdk';
-import { createPublicClient, domainSeparator, hashTypedData, http, type Address, type Hex } from 'viem';
+import {
+  createPublicClient,
+  domainSeparator,
+  hashTypedData,
+  http,
+  type Address,
+  type Hex,
+  type PublicClient,
+} from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { base } from 'viem/chains';
 import { describe, expect, it } from 'vitest';
@@ -113,6 +122,35 @@ describe('createPlazaClient', () => {
     const asBob = as.alice.withWallet(as.bob.walletClient!);
     expect(asBob.walletClient!.account!.address).toBe(accounts.bob.address);
     expect(asBob.deployment).toBe(as.alice.deployment);
+  });
+});
+
+describe('token domains', () => {
+  it("falls back to name() and version() for tokens without ERC-5267 (Circle's USDC)", async () => {
+    const usdc = '0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913';
+    const calls: string[] = [];
+    const node = {
+      readContract: async ({ functionName }: { functionName: string }) => {
+        calls.push(functionName);
+        if (functionName === 'eip712Domain') throw new Error('execution reverted');
+        return functionName === 'name' ? 'USD Coin' : '2';
+      },
+    } as unknown as PublicClient;
+    const deployment = {
+      chainId: 8453,
+      network: 'base',
+      contracts: { USDC: { address: usdc, block: 1 } },
+    } as const;
+    const module = createUsdcModule(createPlazaContext({ publicClient: node, chainId: 8453, deployment }));
+    expect(module.contract).toBe('USDC');
+    expect(await module.domain()).toEqual({
+      name: 'USD Coin',
+      version: '2',
+      chainId: 8453,
+      verifyingContract: usdc,
+    });
+    await module.domain(); // cached
+    expect(calls.sort()).toEqual(['eip712Domain', 'name', 'version']);
   });
 });
 

@@ -102,7 +102,7 @@ export interface SubmitOptions {
 export interface TokenActions {
   /** The token's address. */
   address(): Promise<Address>;
-  /** Its EIP-712 domain (read once from `eip712Domain()`, ERC-5267, then cached). */
+  /** Its EIP-712 domain (read once from `eip712Domain()`, ERC-5267, or `name()` + `version()`; then cached). */
   domain(): Promise<TokenDomain>;
   balanceOf(account: Address): Promise<bigint>;
   allowance(owner: Address, spender: Address): Promise<bigint>;
@@ -191,6 +191,11 @@ const eip712DomainAbi = [
       { name: 'extensions', type: 'uint256[]' },
     ],
   },
+] as const;
+
+const nameVersionAbi = [
+  { type: 'function', name: 'name', stateMutability: 'view', inputs: [], outputs: [{ name: '', type: 'string' }] },
+  { type: 'function', name: 'version', stateMutability: 'view', inputs: [], outputs: [{ name: '', type: 'string' }] },
 ] as const;
 
 /** Seconds since the epoch on the chain (its latest block), for default deadlines. */
@@ -326,8 +331,17 @@ export function createTokenActions(
           });
           return { name, version, chainId: Number(chainId), verifyingContract };
         } catch (error) {
-          domain = undefined;
-          throw ctx.decodeError(error, contract, 'eip712Domain');
+          // Tokens without ERC-5267 (Circle's USDC) expose name() and version() instead.
+          try {
+            const [name, version] = await Promise.all([
+              ctx.publicClient.readContract({ address, abi: nameVersionAbi, functionName: 'name' }),
+              ctx.publicClient.readContract({ address, abi: nameVersionAbi, functionName: 'version' }),
+            ]);
+            return { name, version, chainId: ctx.chainId, verifyingContract: address };
+          } catch {
+            domain = undefined;
+            throw ctx.decodeError(error, contract, 'eip712Domain');
+          }
         }
       })();
       return domain;
