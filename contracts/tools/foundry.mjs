@@ -127,7 +127,7 @@ export async function startAnvil(options = {}) {
   if (!(await isPortFree(host, port))) {
     throw new FoundryError(
       `Port ${port} on ${host} is already in use.${await describePort(host, port)} ` +
-        'Stop whatever listens there, or choose another port (plaza-devnet --port <n>).',
+        'Stop whatever listens there, or choose another port (npm start -- --port <n>, or plaza-devnet --port <n>).',
     );
   }
   const args = ['--host', host, '--port', String(port)];

@@ -1,5 +1,6 @@
 import { formatPusd, formatUsdc } from '@plaza/sdk';
 import { formatEther } from 'viem';
+import { devAccounts } from './accounts.js';
 import type { Devnet } from './devnet.js';
 
 const amount = (value: string) => Number(value).toLocaleString('en-US', { maximumFractionDigits: 2 });
@@ -32,6 +33,8 @@ export async function describeDevnet(devnet: Devnet): Promise<string> {
   }
 
   const named = devnet.accounts.filter((a) => !a.name.startsWith('account'));
+  // Only anvil's public development keys are printed; a deployer key given on the command line never is.
+  const devKeys = new Set(devAccounts().map((a) => a.privateKey));
   const balances = await Promise.all(
     named.map(async (a) => {
       const [eth, pusd, usdc] = await Promise.all([
@@ -56,7 +59,8 @@ export async function describeDevnet(devnet: Devnet): Promise<string> {
     lines.push(
       `  #${String(account.index).padEnd(2)} ${account.name.padEnd(9)} ${account.address}  ${tokens}`,
     );
-    lines.push(`      key ${account.privateKey}  ${account.role}`);
+    const key = devKeys.has(account.privateKey) ? account.privateKey : '(the key you gave, not shown)';
+    lines.push(`      key ${key}  ${account.role}`);
   }
   const spare = devnet.accounts.length - named.length;
   if (spare > 0 && devnet.ownsChain) {

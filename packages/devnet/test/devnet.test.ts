@@ -5,11 +5,11 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, isPortFree, startAnvil } from '@plaza/contracts/tools/foundry';
+import { freePort, isPortFree, rpc, startAnvil } from '@plaza/contracts/tools/foundry';
 import { formatPusd, parsePusd, parseUsdc, quoteBuyGem, quoteSellGem } from '@plaza/sdk';
-import { privateKeyToAccount } from 'viem/accounts';
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
-import { devAccount, devAccounts, startDevnet, type DevnetProgress } from '../src/index.js';
+import { describeDevnet, devAccount, startDevnet, type DevnetProgress } from '../src/index.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'plaza-devnet-test-'));
 
@@ -170,12 +170,21 @@ describe('startDevnet', () => {
 
   it('deploys to another chain with a key, funds the demo users there, and refuses to deploy twice', async () => {
     // A chain where only the deployer has ETH: the devnet gives the demo users gas.
+    // The deployer is a key of the user's own (funded here by anvil), not one of the development keys.
     const chain = await startAnvil({ port: await freePort(), args: ['--accounts', '1'] });
     const stateDir = tempDir();
-    const deployer = devAccounts(1)[0]!;
+    const deployer = { privateKey: generatePrivateKey() };
+    const deployerAddress = privateKeyToAccount(deployer.privateKey).address;
     try {
+      await rpc(chain.rpcUrl, 'anvil_setBalance', [deployerAddress, '0x3635c9adc5dea00000']); // 1000 ETH
       const devnet = await startDevnet({ rpcUrl: chain.rpcUrl, privateKey: deployer.privateKey, stateDir });
       expect(devnet.ownsChain).toBe(false);
+      expect(devnet.accounts[0]!.address).toBe(deployerAddress);
+      expect(await devnet.plaza().compliance.isAttester(deployerAddress)).toBe(true);
+      const summary = await describeDevnet(devnet);
+      expect(summary).not.toContain(deployer.privateKey);
+      expect(summary).toContain('(the key you gave, not shown)');
+      expect(summary).toContain(devAccount('alice').privateKey);
       await devnet.plaza().verify();
       expect(await devnet.plaza().pusd.balanceOf(devAccount('alice').address)).toBe(
         quoteSellGem(parseUsdc('25000'), { tin: 5n, to18: 10n ** 12n }).pusdOut - parsePusd('250'),
