@@ -1,0 +1,56 @@
+// The one place a module is registered: its factory (plaza.<name>) and its error tables. See CONTRIBUTING.md.
+import { complianceErrors, createComplianceModule } from './compliance/index.js';
+import type { PlazaContext } from './core/context.js';
+import type { ErrorTable } from './core/errors.js';
+import { createFeesModule, feesErrors } from './fees/index.js';
+import { createPsmModule, psmErrors } from './psm/index.js';
+import { createPusdModule, pusdErrors } from './pusd/index.js';
+import { createUsdcModule, usdcErrors } from './usdc/index.js';
+
+/**
+ * Every module of the client, by the name it has on it (`plaza.psm`, …), as its factory.
+ *
+ * @example
+ * ```ts
+ * import { plazaModules } from '@plaza/sdk';
+ * Object.keys(plazaModules); // ['pusd', 'usdc', 'psm', 'compliance', 'fees']
+ * ```
+ */
+export const plazaModules = {
+  pusd: createPusdModule,
+  usdc: createUsdcModule,
+  psm: createPsmModule,
+  compliance: createComplianceModule,
+  fees: createFeesModule,
+} as const satisfies Record<string, (ctx: PlazaContext) => unknown>;
+
+/**
+ * The modules of a client, by name.
+ *
+ * @example
+ * ```ts
+ * import type { PlazaModules } from '@plaza/sdk';
+ * const swap = (psm: PlazaModules['psm']) => psm.quoteSellGem(1_000000n);
+ * ```
+ */
+export type PlazaModules = {
+  readonly [name in keyof typeof plazaModules]: ReturnType<(typeof plazaModules)[name]>;
+};
+
+/**
+ * Every contract's error table: reverts are decoded against all of them (they bubble up through calls).
+ *
+ * @example
+ * ```ts
+ * import { decodeError, plazaErrorTables } from '@plaza/sdk';
+ * const error = decodeError(thrown, { tables: plazaErrorTables, contract: 'PlazaUSD' });
+ * ```
+ */
+export const plazaErrorTables: readonly ErrorTable[] = [
+  pusdErrors,
+  psmErrors,
+  complianceErrors,
+  feesErrors,
+  usdcErrors,
+  { ...usdcErrors, contract: 'USDC' },
+];
