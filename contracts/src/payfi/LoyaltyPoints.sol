@@ -34,7 +34,7 @@ contract LoyaltyPoints is ILoyaltyPoints, IERC20Errors {
     uint256 public constant EXPIRY_NOTICE = 30 days;
 
     uint256 internal constant _SUPPLY_BITS = 208;
-    uint256 internal constant _SUPPLY_MASK = (1 << _SUPPLY_BITS) - 1;
+    uint256 internal constant _SUPPLY_MASK = type(uint208).max;
     uint256 internal constant _WAD = 1e18;
 
     /// @notice The PaymentProcessor: deployer of the clones, sole minter.
@@ -295,9 +295,9 @@ contract LoyaltyPoints is ILoyaltyPoints, IERC20Errors {
 
     /// @notice Reserve above the liability (what the merchant may withdraw).
     function reserveSurplus() public view returns (uint256) {
-        uint256 r = reserve();
-        uint256 l = liability();
-        return r > l ? r - l : 0;
+        uint256 held = reserve();
+        uint256 owed = liability();
+        return held > owed ? held - owed : 0;
     }
 
     // ------------------------------------------------------------------------------------------------ internal

@@ -364,7 +364,7 @@ contract PaymentProcessorSettlementTest is PayFiSetup {
 
     // ================================================================ views
 
-    function test_views_mirrorTheRegistry() public {
+    function test_views_mirrorTheRegistry() public view {
         (uint24 earnRate, uint24 window, uint8 tier, uint8 status) = processor.merchantTerms(shop);
         assertEq(earnRate, 10_000);
         assertEq(window, WINDOW);
@@ -377,7 +377,7 @@ contract PaymentProcessorSettlementTest is PayFiSetup {
         assertEq(processor.advancePool(), address(pool));
     }
 
-    function test_views_loyaltyProgramAddressIsDeterministic() public {
+    function test_views_loyaltyProgramAddressIsDeterministic() public view {
         address predicted = Clones.predictDeterministicAddress(
             processor.loyaltyImplementation(), bytes32(uint256(uint160(shop))), address(merchants)
         );
