@@ -214,6 +214,26 @@ contract AdvancePool is ERC4626, AccessControlDefaultAdminRules, ReentrancyGuard
     }
 
     /// @inheritdoc ERC4626
+    function deposit(uint256 assets, address receiver) public override nonReentrant returns (uint256) {
+        return super.deposit(assets, receiver);
+    }
+
+    /// @inheritdoc ERC4626
+    function mint(uint256 shares, address receiver) public override nonReentrant returns (uint256) {
+        return super.mint(shares, receiver);
+    }
+
+    /// @inheritdoc ERC4626
+    function withdraw(uint256 assets, address receiver, address owner) public override nonReentrant returns (uint256) {
+        return super.withdraw(assets, receiver, owner);
+    }
+
+    /// @inheritdoc ERC4626
+    function redeem(uint256 shares, address receiver, address owner) public override nonReentrant returns (uint256) {
+        return super.redeem(shares, receiver, owner);
+    }
+
+    /// @inheritdoc ERC4626
     /// @dev Idle pUSD + processor credit + outstanding debt − unvested fees.
     function totalAssets() public view override returns (uint256) {
         uint256 gross = idleAssets() + processor.creditOf(address(this)) + outstandingDebt();

@@ -8,6 +8,7 @@ import {PayFiEvents} from "./libraries/PayFiEvents.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 /// @title LoyaltyPoints
@@ -25,7 +26,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 ///   least `EXPIRY_NOTICE` ahead (extensions are immediate).
 /// @dev A lean ERC-20 rather than OpenZeppelin's: the total supply and the expiry share one word, so a mint (on
 /// the checkout path) reads and writes two slots: that word and the holder's balance.
-contract LoyaltyPoints is ILoyaltyPoints, IERC20Errors {
+contract LoyaltyPoints is ILoyaltyPoints, IERC20Errors, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
     /// @notice Delay before a lower posted value takes effect.
@@ -184,7 +185,7 @@ contract LoyaltyPoints is ILoyaltyPoints, IERC20Errors {
     // ------------------------------------------------------------------------------------------------ reserve
 
     /// @notice Adds `amount` pUSD from the caller to the reserve (anyone may fund it).
-    function fundReserve(uint256 amount) external {
+    function fundReserve(uint256 amount) external nonReentrant {
         if (amount == 0) revert PayFiErrors.ZeroAmount();
         pusd.safeTransferFrom(msg.sender, address(this), amount);
         emit PayFiEvents.ReserveFunded(msg.sender, amount);
@@ -193,7 +194,7 @@ contract LoyaltyPoints is ILoyaltyPoints, IERC20Errors {
     /// @notice Burns `points` of the caller for pUSD sent to `to`: `points × pointValue`, or the holder's pro-rata
     /// share of the reserve if that is less (a short reserve is shared fairly, never first come first served).
     /// @return paid pUSD sent.
-    function redeem(uint256 points, address to) external returns (uint256 paid) {
+    function redeem(uint256 points, address to) external nonReentrant returns (uint256 paid) {
         _requireLive();
         if (to == address(0)) revert PayFiErrors.ZeroAddress();
         paid = previewRedeem(points);
@@ -213,7 +214,7 @@ contract LoyaltyPoints is ILoyaltyPoints, IERC20Errors {
     }
 
     /// @notice The merchant withdraws `amount` of reserve above the liability (all of it once expired) to `to`.
-    function withdrawReserve(uint256 amount, address to) external onlyMerchant {
+    function withdrawReserve(uint256 amount, address to) external onlyMerchant nonReentrant {
         if (to == address(0)) revert PayFiErrors.ZeroAddress();
         uint256 surplus = reserveSurplus();
         if (amount > surplus) revert PayFiErrors.ExceedsSurplus(amount, surplus);

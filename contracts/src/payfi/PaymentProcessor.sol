@@ -849,8 +849,11 @@ contract PaymentProcessor is IPaymentProcessor, ReentrancyGuardTransient {
         return end < payment.refundExpiry ? end : payment.refundExpiry;
     }
 
+    /// @dev Registry-only setters make no external call, so refusing them while the guard is held is the same
+    /// protection as `nonReentrant`: no configuration can change in the middle of a payment.
     function _checkRegistry() internal view {
         if (msg.sender != address(registry)) revert PayFiErrors.NotRegistry(msg.sender);
+        if (_reentrancyGuardEntered()) revert ReentrancyGuardReentrantCall();
     }
 
     function _checkMerchantCaller(address merchant) internal view {

@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IComplianceRegistry} from "../../src/interfaces/IComplianceRegistry.sol";
+import {IMerchantRegistry} from "../../src/interfaces/IMerchantRegistry.sol";
 import {PaymentInfo} from "../../src/interfaces/IPaymentProcessor.sol";
 import {IPlazaUSD} from "../../src/interfaces/IPlazaUSD.sol";
 import {MerchantRegistry} from "../../src/payfi/MerchantRegistry.sol";
@@ -12,6 +13,7 @@ import {PlazaUSDErrors} from "../../src/stablecoin/libraries/PlazaUSDErrors.sol"
 import {PayFiSetup} from "../utils/PayFiSetup.sol";
 import {ReentrantToken} from "./mocks/ReentrantToken.sol";
 import {ReentrantWallet} from "./mocks/ReentrantWallet.sol";
+import {RegistryToken} from "./mocks/RegistryToken.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 /// @notice The attacks the issue and ARCHITECTURE §4 name: re-entrancy through a token or a callback (Commerce
@@ -95,6 +97,20 @@ contract PaymentProcessorAdversarialTest is PayFiSetup {
         assertFalse(e.token.reentered());
         assertEq(e.token.balanceOf(payer), 1000e18, "returned exactly once");
         assertEq(e.token.balanceOf(address(e.processor)), 0);
+    }
+
+    function test_attack_configurationChangeMidPayment_reverts() public {
+        RegistryToken evil = new RegistryToken();
+        PaymentProcessor p2 =
+            new PaymentProcessor(IPlazaUSD(address(evil)), IMerchantRegistry(address(evil)), address(feeCollector));
+        evil.setProcessor(p2);
+        evil.registerMerchant(shop);
+        evil.mint(payer, 100e18);
+        PaymentInfo memory p = _info(payer, shop, 10e18, false);
+        p.token = address(evil);
+        evil.arm();
+        vm.expectRevert(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);
+        p2.authorize(p, 0, 0, 0);
     }
 
     function test_attack_callerChosenToken_isRefused() public {
