@@ -617,7 +617,7 @@ export class GraphQLApi {
     if (f.derivedFrom === undefined && !f.list) {
       const v = parent.$e.get(f.name);
       if (!v || v.kind === 'Null') return null;
-      const l = this.loader(ctx, `ref:${f.baseType}@${block}`, async (parents) => {
+      const l = this.loader(ctx, `ref:${parent.$type}.${f.name}@${block}`, async (parents) => {
         const ids = parents.map((p) => valueId(p.$e.get(f.name)!));
         const found = await this.byIds(f.baseType, [...new Set(ids)], block);
         return ids.map((id) => found.get(id) ?? null);

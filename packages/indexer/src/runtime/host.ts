@@ -30,6 +30,7 @@ import {
   decodeCallResult,
   decodeLogParams,
   encodeCall,
+  type EthParam,
   ethDecode,
   ethEncode,
   newEthValue,
@@ -241,12 +242,31 @@ export class MappingRuntime {
       const ds = this.dataSources[t.ds];
       if (!ds) throw new Error(`unknown data source ${t.ds}`);
       if (t.kind === 'event') {
-        const handler = ds.mapping.eventHandlers[t.eventHandler];
-        if (!handler) throw new Error(`unknown event handler ${t.eventHandler} of ${ds.name}`);
-        this.invoke(ds, t.handler, block, (heap) => {
-          const params = decodeLogParams(handler.abi, t.log.topics, t.log.data);
-          return newEvent(heap, t.log, block, t.tx, params, handler.receipt ? t.receipt : null);
-        });
+        const decoded: { index: number; params: EthParam[] }[] = [];
+        for (const index of t.candidates ?? [t.eventHandler]) {
+          const h = ds.mapping.eventHandlers[index];
+          if (!h) throw new Error(`unknown event handler ${index} of ${ds.name}`);
+          try {
+            decoded.push({ index, params: decodeLogParams(h.abi, t.log.topics, t.log.data) });
+          } catch {
+            // the event ABI does not decode this log (e.g. an overload with other indexed params)
+          }
+        }
+        if (decoded.length === 0) continue;
+        const chosen = decoded.pop()!;
+        const handler = ds.mapping.eventHandlers[chosen.index]!;
+        if (decoded.length > 0) {
+          throw new HandlerError(
+            `Multiple handlers defined for event \`${handler.event}\`, only one is supported`,
+            true,
+            handler.handler,
+            ds.name,
+            block.number,
+          );
+        }
+        this.invoke(ds, handler.handler, block, (heap) =>
+          newEvent(heap, t.log, block, t.tx, chosen.params, handler.receipt ? t.receipt : null),
+        );
       } else {
         this.invoke(ds, t.handler, block, (heap) => newBlock(heap, block));
       }

@@ -70,6 +70,11 @@ export type TriggerSpec =
       handler: string;
       /** Index of the event handler in the data source's mapping. */
       eventHandler: number;
+      /**
+       * All handlers whose topics match (graph-node keeps those whose event ABI decodes the log,
+       * and fails if more than one remains). Defaults to `[eventHandler]`.
+       */
+      candidates?: number[];
       log: LogData;
       tx: TxData;
       receipt: ReceiptData | null;
