@@ -729,6 +729,11 @@ export class MappingRuntime {
     } as Record<string, (...args: never[]) => unknown>;
   }
 
+  /** Import names this runtime links (graph-ts 0.38's full set plus graph-node's removed APIs). */
+  hostFunctionNames(): string[] {
+    return Object.keys(this.hostFunctions());
+  }
+
   /** Schema access for callers. */
   get subgraph(): Subgraph {
     return this.opts.subgraph;
