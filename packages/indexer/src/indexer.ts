@@ -44,8 +44,10 @@ export interface IndexerOptions {
   graphqlHost?: string;
   /** Serve GraphQL at all (default true). */
   graphql?: boolean;
-  /** PGlite data directory (default `.plaza/indexer`, relative to the working directory). */
+  /** PGlite data directory (default `.plaza/indexer`, relative to the working directory); `:memory:` keeps it in memory. */
   databaseDir?: string;
+  /** An open database to use instead (the caller closes it; several indexers may share one with namespaces). */
+  database?: Db;
   /** PostgreSQL connection URL; defaults to `$DATABASE_URL`. When set, PGlite is not used. */
   databaseUrl?: string;
   /** How often to poll the chain head when caught up (ms, default 1000). */
@@ -141,6 +143,7 @@ class IndexerImpl implements Indexer {
     readonly subgraph: Subgraph,
     private readonly db: Db,
     readonly store: Store,
+    private readonly ownsDb: boolean,
   ) {
     this.deployment = subgraph.deployment;
     this.log = opts.logger === false ? silent : (opts.logger ?? consoleLogger);
@@ -242,7 +245,7 @@ class IndexerImpl implements Indexer {
     } catch (e) {
       this.log.warn(`could not commit the last blocks on stop: ${(e as Error).message}`);
     }
-    await this.db.close();
+    if (this.ownsDb) await this.db.close();
   }
 
   private startBlock(): number {
@@ -509,23 +512,27 @@ class IndexerImpl implements Indexer {
 export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
   const subgraph = loadSubgraph(buildDirOf(resolve(options.subgraph)));
   const url = options.databaseUrl ?? process.env.DATABASE_URL;
-  const db = await openDatabase(
-    url
-      ? { kind: 'postgres', url }
-      : {
-          kind: 'pglite',
-          dir: resolve(options.databaseDir ?? '.plaza/indexer'),
-          ...(options.pgliteTemplate ? { template: options.pgliteTemplate } : {}),
-        },
-  );
+  const dir = options.databaseDir ?? '.plaza/indexer';
+  const db =
+    options.database ??
+    (await openDatabase(
+      url
+        ? { kind: 'postgres', url }
+        : {
+            kind: 'pglite',
+            ...(dir === ':memory:' ? {} : { dir: resolve(dir) }),
+            ...(options.pgliteTemplate ? { template: options.pgliteTemplate } : {}),
+          },
+    ));
+  const ownsDb = options.database === undefined;
   let store: Store;
   try {
     store = await Store.open(db, subgraph, options.namespace ? { namespace: options.namespace } : {});
   } catch (e) {
-    await db.close();
+    if (ownsDb) await db.close();
     throw e;
   }
-  const indexer = new IndexerImpl(options, subgraph, db, store);
+  const indexer = new IndexerImpl(options, subgraph, db, store, ownsDb);
   try {
     await indexer.start();
   } catch (e) {

@@ -34,6 +34,7 @@ declare global {
     class Table {
       readonly length: number;
     }
+    function compile(bytes: ArrayBufferView | ArrayBuffer): Promise<Module>;
     class RuntimeError extends Error {}
     class CompileError extends Error {}
     class LinkError extends Error {}

@@ -2,7 +2,10 @@
 // directory) by default, and PostgreSQL through `pg` when a connection URL is given. All SQL the
 // indexer runs is plain PostgreSQL; parameters are always passed as text (or text[]) and cast in
 // SQL, and results are selected as text, so both drivers see exactly the same values.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import '../runtime/wasm-types.js';
 
 /** A row with text (or null) columns. */
 export type Row = Record<string, string | null>;
@@ -37,12 +40,29 @@ function normalizeParams(params: unknown[] | undefined): unknown[] | undefined {
   return params?.map((p) => (typeof p === 'bigint' ? p.toString() : p));
 }
 
+let modules: Promise<{ pgliteWasmModule: WebAssembly.Module; initdbWasmModule: WebAssembly.Module; fsBundle: Blob }> | null =
+  null;
+
+/** PGlite's WASM modules and file bundle, compiled and read once per process. */
+function pgliteModules(): NonNullable<typeof modules> {
+  modules ??= (async () => {
+    const dist = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+    const [pglite, initdb] = await Promise.all([
+      WebAssembly.compile(readFileSync(join(dist, 'pglite.wasm'))),
+      WebAssembly.compile(readFileSync(join(dist, 'initdb.wasm'))),
+    ]);
+    return { pgliteWasmModule: pglite, initdbWasmModule: initdb, fsBundle: new Blob([readFileSync(join(dist, 'pglite.data'))]) };
+  })();
+  return modules;
+}
+
 /** Opens PGlite or PostgreSQL. */
 export async function openDatabase(opts: DatabaseOptions): Promise<Db> {
   if (opts.kind === 'postgres') return openPostgres(opts.url);
   const { PGlite } = await import('@electric-sql/pglite');
   if (opts.dir) mkdirSync(opts.dir, { recursive: true });
-  const pg = new PGlite(opts.dir, opts.template ? { loadDataDir: opts.template } : {});
+  const options = { ...(await pgliteModules()), ...(opts.template ? { loadDataDir: opts.template } : {}) };
+  const pg = new PGlite(opts.dir, options as never);
   await pg.waitReady;
   const wrap = (q: { query: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[] }> }): Queryable => ({
     async query(sql, params) {

@@ -17,7 +17,7 @@ export function tempDir(prefix = 'db-'): string {
   return mkdtempSync(join(inject('tmpDir'), prefix));
 }
 
-/** A fresh PGlite database. */
-export function freshDb(): Promise<Db> {
-  return openDatabase({ kind: 'pglite', dir: tempDir(), template: pgliteTemplate() });
+/** A fresh PGlite database, in memory unless `onDisk`. */
+export function freshDb(onDisk = false): Promise<Db> {
+  return openDatabase({ kind: 'pglite', ...(onDisk ? { dir: tempDir() } : {}), template: pgliteTemplate() });
 }
