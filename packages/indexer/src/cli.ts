@@ -21,6 +21,7 @@ Options:
       --start-block <n>      start block when the store is empty             [default: from the manifest]
       --block-range <n>      blocks per eth_getLogs request while catching up [default: 2000]
       --reorg-threshold <n>  blocks below the head checked for reorgs        [default: 250]
+      --commit-every <n>     commit at least every n blocks while catching up [default: 500]
       --max-first <n>        GraphQL \`first\` limit                           [default: 1000]
       --max-skip <n>         GraphQL \`skip\` limit                            [default: unlimited]
       --max-depth <n>        GraphQL query depth limit                       [default: 255]
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
         'start-block': { type: 'string' },
         'block-range': { type: 'string' },
         'reorg-threshold': { type: 'string' },
+        'commit-every': { type: 'string' },
         'max-first': { type: 'string' },
         'max-skip': { type: 'string' },
         'max-depth': { type: 'string' },
@@ -105,6 +107,8 @@ async function main(): Promise<void> {
   if (blockRange !== undefined) options.blockRange = blockRange;
   const reorg = int('reorg-threshold', values['reorg-threshold']);
   if (reorg !== undefined) options.reorgThreshold = reorg;
+  const commitEvery = int('commit-every', values['commit-every']);
+  if (commitEvery !== undefined) options.commitEveryBlocks = Math.max(1, commitEvery);
   if (values.quiet) {
     options.logger = { info: () => {}, warn: () => {}, error: (m) => console.error(`[indexer] ${m}`) };
   }

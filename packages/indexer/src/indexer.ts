@@ -61,6 +61,8 @@ export interface IndexerOptions {
    * checked for reorgs (default 250, graph-node's reorg threshold).
    */
   reorgThreshold?: number;
+  /** Commit at least every this many processed blocks while catching up (default 500). */
+  commitEveryBlocks?: number;
   /** GraphQL limits (graph-node's defaults). */
   limits?: Partial<QueryLimits>;
   /** Log output; defaults to the console, `false` for silence. */
@@ -375,7 +377,7 @@ class IndexerImpl implements Indexer {
   private async maybeFlush(force: boolean): Promise<void> {
     const due =
       force ||
-      this.store.pendingBlocks >= 500 ||
+      this.store.pendingBlocks >= (this.opts.commitEveryBlocks ?? 500) ||
       this.store.pendingModifications >= 20_000 ||
       Date.now() - this.lastFlush > 2_000;
     if (!due || this.store.pendingBlocks === 0) return;
