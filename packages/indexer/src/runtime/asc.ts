@@ -104,13 +104,19 @@ export class AscHeap {
     this.dv = new DataView(this.buf);
   }
 
-  private view(): DataView {
+  /**
+   * Re-creates the views if the memory grew (which detaches the old buffer). The runtime calls this
+   * on entry to every host function; allocations call it after `__new`.
+   */
+  sync(): void {
     if (this.memory.buffer !== this.buf) this.refresh();
+  }
+
+  private view(): DataView {
     return this.dv;
   }
 
   private bytes(): Uint8Array {
-    if (this.memory.buffer !== this.buf) this.refresh();
     return this.u8;
   }
 
@@ -162,7 +168,8 @@ export class AscHeap {
   /** Allocates `size` zeroed payload bytes of runtime type `typeId`; returns the payload pointer. */
   alloc(size: number, typeId: number): number {
     const ptr = this.newObj(size, this.rtId(typeId)) >>> 0;
-    this.bytes().fill(0, ptr, ptr + size);
+    this.sync();
+    this.u8.fill(0, ptr, ptr + size);
     return ptr;
   }
 

@@ -25,6 +25,7 @@ import {
   type Value,
 } from '../values.js';
 import { AscHeap, TypeId } from './asc.js';
+import { MEMORY_IMPORT, prepareModule } from './wasm-module.js';
 import { EntityCache, EntityLru, parseId, type Modification, type StoreReader } from './entity-cache.js';
 import {
   decodeCallResult,
@@ -95,6 +96,10 @@ interface ModuleEntry {
   rtIds: Map<number, number>;
   imports: WebAssembly.Imports;
   unimplemented: string[];
+  /** The memory descriptor when the module's memory is supplied by the runtime (see wasm-module.ts). */
+  memory: { initial: number; maximum?: number } | null;
+  /** A zeroed-on-use memory reused by successive instances. */
+  spare: WebAssembly.Memory | null;
 }
 
 const MAX_JSON_SIZE = 10_000_000;
@@ -184,14 +189,21 @@ export class MappingRuntime {
   private moduleFor(m: Mapping): ModuleEntry {
     let entry = this.modules.get(m.file);
     if (entry) return entry;
-    const module = new WebAssembly.Module(readFileSync(m.file));
+    const { module, memory } = prepareModule(readFileSync(m.file));
     const table = this.hostFunctions();
     const imports: Record<string, Record<string, WebAssembly.ImportValue>> = {};
     const unimplemented: string[] = [];
     for (const imp of WebAssembly.Module.imports(module)) {
+      if (imp.kind === 'memory' && memory && imp.module === MEMORY_IMPORT.module && imp.name === MEMORY_IMPORT.name) continue;
       if (imp.kind !== 'function') throw new Error(`${m.file}: unsupported import kind ${imp.kind} (${imp.name})`);
       let fn = table[imp.name];
-      if (!fn) {
+      if (fn) {
+        const inner = fn;
+        fn = (...args: never[]) => {
+          this.heap?.sync();
+          return inner(...args);
+        };
+      } else {
         unimplemented.push(imp.name);
         this.unimplementedImports.add(imp.name);
         const name = imp.name;
@@ -201,7 +213,7 @@ export class MappingRuntime {
       }
       (imports[imp.module] ??= {})[imp.name] = fn;
     }
-    entry = { module, rtIds: new Map(), imports, unimplemented };
+    entry = { module, rtIds: new Map(), imports, unimplemented, memory, spare: null };
     this.modules.set(m.file, entry);
     return entry;
   }
@@ -283,7 +295,15 @@ export class MappingRuntime {
     const entry = this.moduleFor(ds.mapping);
     const createdBefore = this.created.length;
     cache.enterHandler();
+    let memory: WebAssembly.Memory | null = null;
     try {
+      if (entry.memory) {
+        // a fresh instance gets zeroed memory; instantiation writes the data segments into it
+        memory = entry.spare ?? new WebAssembly.Memory(entry.memory);
+        entry.spare = null;
+        new Uint8Array(memory.buffer).fill(0);
+        (entry.imports[MEMORY_IMPORT.module] ??= {})[MEMORY_IMPORT.name] = memory;
+      }
       const instance = new WebAssembly.Instance(entry.module, entry.imports);
       const heap = new AscHeap(instance, entry.rtIds);
       this.heap = heap;
@@ -311,6 +331,8 @@ export class MappingRuntime {
     } finally {
       this.heap = null;
       this.ds = null;
+      // keep the memory for the next instance unless a handler grew it a lot
+      if (memory && memory.buffer.byteLength <= 16 * 65536 * Math.max(1, entry.memory!.initial)) entry.spare = memory;
     }
   }
 
@@ -757,18 +779,20 @@ function debugValue(v: Value): string {
 
 const hexBytes = (h: Hex): Uint8Array => hexToBytes(h);
 
+// Hex fields decoded once per block / transaction rather than once per trigger.
+const blockBytes = new WeakMap<BlockData, Uint8Array[]>();
+const txBytes = new WeakMap<TxData, Uint8Array[]>();
+
 /** Allocates an `ethereum.Block` (15 fields, apiVersion >= 0.0.6 layout). */
 export function newBlock(heap: AscHeap, b: BlockData): number {
-  const bytes = (h: Hex) => heap.newBytes(hexBytes(h));
+  let raw = blockBytes.get(b);
+  if (!raw) {
+    raw = [b.hash, b.parentHash, b.unclesHash, b.author, b.stateRoot, b.transactionsRoot, b.receiptsRoot].map(hexBytes);
+    blockBytes.set(b, raw);
+  }
   const big = (v: bigint) => heap.newBigInt(v);
   return heap.newObject(TypeId.EthereumBlock, [
-    bytes(b.hash),
-    bytes(b.parentHash),
-    bytes(b.unclesHash),
-    bytes(b.author),
-    bytes(b.stateRoot),
-    bytes(b.transactionsRoot),
-    bytes(b.receiptsRoot),
+    ...raw.map((x) => heap.newBytes(x)),
     big(BigInt(b.number)),
     big(b.gasUsed),
     big(b.gasLimit),
@@ -782,15 +806,20 @@ export function newBlock(heap: AscHeap, b: BlockData): number {
 
 /** Allocates an `ethereum.Transaction` (9 fields). */
 export function newTransaction(heap: AscHeap, t: TxData): number {
+  let raw = txBytes.get(t);
+  if (!raw) {
+    raw = [hexBytes(t.hash), hexBytes(t.from), t.to === null ? new Uint8Array() : hexBytes(t.to), hexBytes(t.input)];
+    txBytes.set(t, raw);
+  }
   return heap.newObject(TypeId.EthereumTransaction, [
-    heap.newBytes(hexBytes(t.hash)),
+    heap.newBytes(raw[0]!),
     heap.newBigInt(t.index),
-    heap.newBytes(hexBytes(t.from)),
-    t.to === null ? 0 : heap.newBytes(hexBytes(t.to)),
+    heap.newBytes(raw[1]!),
+    t.to === null ? 0 : heap.newBytes(raw[2]!),
     heap.newBigInt(t.value),
     heap.newBigInt(t.gasLimit),
     heap.newBigInt(t.gasPrice),
-    heap.newBytes(hexBytes(t.input)),
+    heap.newBytes(raw[3]!),
     heap.newBigInt(t.nonce),
   ]);
 }

@@ -25,6 +25,7 @@ declare global {
       readonly exports: Exports;
     }
     class Memory {
+      constructor(descriptor: { initial: number; maximum?: number });
       readonly buffer: ArrayBuffer;
       grow(delta: number): number;
     }

@@ -94,7 +94,7 @@ export function block(n: number): BlockData {
 
 export function tx(n: number): TxData {
   return {
-    hash: `0x${'ab'.repeat(31)}${n.toString(16).padStart(2, '0')}`,
+    hash: `0x${n.toString(16).padStart(64, 'a')}`,
     index: 0n,
     from: '0x00000000000000000000000000000000000000aa',
     to: EMITTER_ADDRESS,
