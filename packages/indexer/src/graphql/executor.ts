@@ -423,6 +423,8 @@ export class GraphQLApi {
   readonly schema: GraphQLSchema;
   readonly api: ApiSchema;
   private readonly sub: SubgraphSchema;
+  /** Parsed and validated documents by query text (LRU), with their complexity. */
+  private readonly documents = new Map<string, { doc: DocumentNode; complexity: ReturnType<typeof complexity> }>();
 
   constructor(
     private readonly store: Store,
@@ -437,15 +439,23 @@ export class GraphQLApi {
 
   /** Parses, validates, checks limits and executes a query. */
   async execute(query: string, variables?: Record<string, unknown> | null, operationName?: string | null): Promise<ExecutionResult> {
-    let doc: DocumentNode;
-    try {
-      doc = parse(query);
-    } catch (e) {
-      return { errors: [e as GraphQLError] };
+    let cached = this.documents.get(query);
+    if (cached) {
+      this.documents.delete(query);
+    } else {
+      let doc: DocumentNode;
+      try {
+        doc = parse(query);
+      } catch (e) {
+        return { errors: [e as GraphQLError] };
+      }
+      const errors = validate(this.schema, doc);
+      if (errors.length > 0) return { errors };
+      cached = { doc, complexity: complexity(this.schema, doc, this.limits.maxDepth) };
+      if (this.documents.size >= 500) this.documents.delete(this.documents.keys().next().value!);
     }
-    const errors = validate(this.schema, doc);
-    if (errors.length > 0) return { errors };
-    const c = complexity(this.schema, doc, this.limits.maxDepth);
+    this.documents.set(query, cached);
+    const { doc, complexity: c } = cached;
     if ('error' in c) return { errors: [new GraphQLError(c.error)] };
     if (this.limits.maxComplexity !== null && c.complexity > this.limits.maxComplexity) {
       return {

@@ -115,6 +115,8 @@ export class Store {
   readonly dataSources: CreatedDataSource[] = [];
   private committedDataSources = 0;
   private pending: PendingBlock[] = [];
+  /** Rows written per table since its last ANALYZE, and rows at that time (PGlite has no autovacuum). */
+  private readonly analyzeState = new Map<string, { written: number; rows: number }>();
   private overlay = new Map<string, Map<string, Entity | null>>();
   private readonly types: EntityType[];
 
@@ -169,9 +171,14 @@ export class Store {
       ddl.push(`create index if not exists ${idx('id_from')} on ${table} (id, ${FROM})`);
       ddl.push(`create index if not exists ${idx('from')} on ${table} (${FROM})`);
       ddl.push(`create index if not exists ${idx('to')} on ${table} (${TO})`);
+      // Like graph-node, index the attributes queries filter and sort by: references with the block,
+      // other non-list scalars on their own (strings are left out: btree caps entry sizes).
       for (const f of storedFields(t)) {
-        if (f.kind === 'reference' && !f.list) {
+        if (f.name === 'id' || f.list) continue;
+        if (f.kind === 'reference') {
           ddl.push(`create index if not exists ${idx(`ref_${f.name}`)} on ${table} (${ident(f.name)}, ${FROM})`);
+        } else if (f.valueType !== 'String' && f.valueType !== 'Boolean') {
+          ddl.push(`create index if not exists ${idx(`attr_${f.name}`)} on ${table} (${ident(f.name)})`);
         }
       }
     }
@@ -379,6 +386,21 @@ export class Store {
     this.committedDataSources = this.dataSources.length;
     this.pending = [];
     this.overlay = new Map();
+    await this.analyzeIfNeeded(byTypeCounts(blocks));
+  }
+
+  /** Keeps planner statistics fresh: ANALYZE a table once its rows grew by a fifth (and at least 1000). */
+  private async analyzeIfNeeded(written: Map<string, number>): Promise<void> {
+    for (const [type, n] of written) {
+      const st = this.analyzeState.get(type) ?? { written: 0, rows: 0 };
+      st.written += n;
+      if (st.written >= Math.max(1000, st.rows / 5)) {
+        await this.db.query(`analyze ${this.table(type)}`);
+        st.rows += st.written;
+        st.written = 0;
+      }
+      this.analyzeState.set(type, st);
+    }
   }
 
   private async writePointer(tx: Queryable, ptr: BlockPtr | null): Promise<void> {
@@ -560,6 +582,12 @@ export class Store {
     const rows = await this.db.query(`select ${this.selectList(t)} from ${this.table(type)} t where ${where} order by t.id`);
     return rows.map((r) => this.decodeRow(t, r));
   }
+}
+
+function byTypeCounts(blocks: PendingBlock[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const b of blocks) for (const m of b.mods) out.set(m.type, (out.get(m.type) ?? 0) + 1);
+  return out;
 }
 
 function ptrFromRow(r: Row): BlockPtr {
