@@ -34,7 +34,8 @@ const TXS_PER_BLOCK = Number(values['txs-per-block']);
 const CONCURRENCY = Number(values.concurrency);
 const REQUESTS = Number(values.requests);
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const seconds = (ms: number) => `${fmt(ms / 1000, 2)} s`;
 
 function percentile(sorted: number[], p: number): number {
@@ -42,7 +43,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  const buildDir = buildFixture();
+  const buildDir = await buildFixture();
   const art = fixtureArtifacts();
   const abi = art.Emitter.abi as Abi;
   const anvil = await Anvil.start(['--gas-limit', '100000000']);
@@ -57,20 +58,35 @@ async function main(): Promise<void> {
     let nonce = await anvil.public.getTransactionCount({ address: ACCOUNTS[0]!.address });
     const data = encodeFunctionData({ abi, functionName: 'ping', args: [BigInt(PER_TX)] });
     for (let i = 0; i < txs; i++) {
-      await wallet.sendTransaction({ account: ACCOUNTS[0]!, chain: null, to: EMITTER_ADDRESS, data, gas: 8_000_000n, nonce: nonce++ });
+      await wallet.sendTransaction({
+        account: ACCOUNTS[0]!,
+        chain: null,
+        to: EMITTER_ADDRESS,
+        data,
+        gas: 8_000_000n,
+        nonce: nonce++,
+      });
       if ((i + 1) % TXS_PER_BLOCK === 0 || i === txs - 1) await anvil.test.mine({ blocks: 1 });
     }
     // some accounts, transfers and a pool for the relational queries
     for (let i = 1; i <= 20; i++) {
       const to = `0x${i.toString(16).padStart(40, '0')}` as const;
       const mint = encodeFunctionData({ abi, functionName: 'mint', args: [to, BigInt(i * 1000)] });
-      await wallet.sendTransaction({ account: ACCOUNTS[0]!, chain: null, to: EMITTER_ADDRESS, data: mint, nonce: nonce++ });
+      await wallet.sendTransaction({
+        account: ACCOUNTS[0]!,
+        chain: null,
+        to: EMITTER_ADDRESS,
+        data: mint,
+        nonce: nonce++,
+      });
     }
     await anvil.test.mine({ blocks: 1 });
     await anvil.test.setAutomine(true);
     const head = Number(await anvil.public.getBlockNumber({ cacheTime: 0 }));
     const events = txs * PER_TX;
-    console.log(`chain: ${fmt(events)} events in ${fmt(txs)} transactions, ${head} blocks (generated in ${seconds(performance.now() - t)})`);
+    console.log(
+      `chain: ${fmt(events)} events in ${fmt(txs)} transactions, ${head} blocks (generated in ${seconds(performance.now() - t)})`,
+    );
 
     // 2. baseline: fetch + decode with viem
     const event = parseAbiItem('event Ping(uint256 indexed i, address sender, uint256 value)');
@@ -92,7 +108,11 @@ async function main(): Promise<void> {
     const viemRate = events / (viemMs / 1000);
 
     // 3. index
-    const dbLabel = process.env.DATABASE_URL ? 'PostgreSQL ($DATABASE_URL)' : values.db === 'memory' ? 'PGlite (memory)' : 'PGlite (disk)';
+    const dbLabel = process.env.DATABASE_URL
+      ? 'PostgreSQL ($DATABASE_URL)'
+      : values.db === 'memory'
+        ? 'PGlite (memory)'
+        : 'PGlite (disk)';
     const indexer = await startIndexer({
       subgraph: buildDir,
       rpcUrl: anvil.url,
@@ -105,8 +125,11 @@ async function main(): Promise<void> {
     await indexer.synced(head);
     const indexMs = performance.now() - t;
     const indexRate = events / (indexMs / 1000);
-    const check = (await indexer.query('{ protocol(id: "1") { pingCount } }')).data as { protocol: { pingCount: string } };
-    if (Number(check.protocol.pingCount) !== events) throw new Error(`indexed ${check.protocol.pingCount} events, expected ${events}`);
+    const check = (await indexer.query('{ protocol(id: "1") { pingCount } }')).data as {
+      protocol: { pingCount: string };
+    };
+    if (Number(check.protocol.pingCount) !== events)
+      throw new Error(`indexed ${check.protocol.pingCount} events, expected ${events}`);
 
     // 4. GraphQL latency under concurrent load
     const mod = values.queries
@@ -118,7 +141,9 @@ async function main(): Promise<void> {
     t = performance.now();
     for (const q of mod.queries) {
       const body = JSON.stringify({ query: q.query(head) });
-      const probe = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json()) as {
+      const probe = (await (
+        await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+      ).json()) as {
         errors?: { message: string }[];
       };
       if (probe.errors) throw new Error(`${q.name}: ${probe.errors[0]!.message}`);
@@ -128,7 +153,11 @@ async function main(): Promise<void> {
         Array.from({ length: CONCURRENCY }, async () => {
           while (next++ < REQUESTS) {
             const s = performance.now();
-            const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+            const res = await fetch(url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body,
+            });
             await res.text();
             latencies.push(performance.now() - s);
           }
@@ -136,7 +165,12 @@ async function main(): Promise<void> {
       );
       latencies.sort((a, b) => a - b);
       all.push(...latencies);
-      results.push({ name: q.name, p50: percentile(latencies, 50), p99: percentile(latencies, 99), n: latencies.length });
+      results.push({
+        name: q.name,
+        p50: percentile(latencies, 50),
+        p99: percentile(latencies, 99),
+        n: latencies.length,
+      });
     }
     const loadMs = performance.now() - t;
     all.sort((a, b) => a - b);
@@ -145,12 +179,16 @@ async function main(): Promise<void> {
     console.log('');
     console.log(`indexing (${dbLabel}, ${process.env.DATABASE_URL ? 'pg' : 'pglite'}):`);
     console.log(`  viem fetch + decode   ${fmt(viemRate).padStart(10)} events/s  (${seconds(viemMs)})`);
-    console.log(`  @plaza/indexer        ${fmt(indexRate).padStart(10)} events/s  (${seconds(indexMs)}, ${head} blocks)`);
+    console.log(
+      `  @plaza/indexer        ${fmt(indexRate).padStart(10)} events/s  (${seconds(indexMs)}, ${head} blocks)`,
+    );
     console.log(`  ratio indexer / viem  ${fmt(indexRate / viemRate, 3).padStart(10)}`);
     console.log('');
     console.log(`GraphQL latency, ${CONCURRENCY} concurrent clients, ${REQUESTS} requests per query:`);
     for (const r of results) {
-      console.log(`  ${r.name.padEnd(32)} p50 ${fmt(r.p50, 1).padStart(7)} ms   p99 ${fmt(r.p99, 1).padStart(7)} ms`);
+      console.log(
+        `  ${r.name.padEnd(32)} p50 ${fmt(r.p50, 1).padStart(7)} ms   p99 ${fmt(r.p99, 1).padStart(7)} ms`,
+      );
     }
     console.log(
       `  ${'all queries'.padEnd(32)} p50 ${fmt(percentile(all, 50), 1).padStart(7)} ms   p99 ${fmt(percentile(all, 99), 1).padStart(7)} ms   (${fmt(all.length / (loadMs / 1000))} req/s)`,

@@ -9,7 +9,14 @@ export { GraphQLApi, DEFAULT_LIMITS } from './graphql/executor.js';
 export type { QueryLimits } from './graphql/executor.js';
 export { startGraphQLServer } from './graphql/server.js';
 export { loadSubgraph } from './manifest.js';
-export type { Subgraph, DataSourceDef, TemplateDef, Mapping, EventHandler, BlockHandler } from './manifest.js';
+export type {
+  Subgraph,
+  DataSourceDef,
+  TemplateDef,
+  Mapping,
+  EventHandler,
+  BlockHandler,
+} from './manifest.js';
 export { SubgraphSchema } from './schema.js';
 export { BigDecimal } from './numbers.js';
 export { MappingRuntime, HandlerError } from './runtime/host.js';

@@ -172,19 +172,29 @@ class IndexerImpl implements Indexer {
       },
     });
     if (this.worker.unimplemented.length > 0) {
-      this.log.warn(`host functions not implemented (calls fail deterministically): ${this.worker.unimplemented.join(', ')}`);
+      this.log.warn(
+        `host functions not implemented (calls fail deterministically): ${this.worker.unimplemented.join(', ')}`,
+      );
     }
     if (this.opts.graphql !== false) {
-      this.server = await startGraphQLServer(this.api, this.opts.graphqlPort ?? 8000, this.opts.graphqlHost ?? '127.0.0.1');
+      this.server = await startGraphQLServer(
+        this.api,
+        this.opts.graphqlPort ?? 8000,
+        this.opts.graphqlHost ?? '127.0.0.1',
+      );
       this.graphqlUrl = this.server.url;
     }
-    const where = this.store.latest ? `resuming after block ${this.store.latest.number}` : `starting at block ${this.startBlock()}`;
+    const where = this.store.latest
+      ? `resuming after block ${this.store.latest.number}`
+      : `starting at block ${this.startBlock()}`;
     this.log.info(
       `subgraph ${this.deployment} (${this.db.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'}), ${where}` +
         (this.graphqlUrl ? `; GraphQL at ${this.graphqlUrl}` : ''),
     );
     if (this.store.fatalError) {
-      this.log.error(`indexing stopped at block ${this.store.fatalError.block}: ${this.store.fatalError.message}`);
+      this.log.error(
+        `indexing stopped at block ${this.store.fatalError.block}: ${this.store.fatalError.message}`,
+      );
       return;
     }
     this.loop = this.run();
@@ -268,7 +278,10 @@ class IndexerImpl implements Indexer {
       case 'getMany':
         return [...(await this.store.getMany(req.type, req.ids))].map(([id, e]) => [id, entityToWire(e)]);
       case 'getDerived':
-        return [...(await this.store.getDerived(req.type, req.field, req.id))].map(([id, e]) => [id, entityToWire(e)]);
+        return [...(await this.store.getDerived(req.type, req.field, req.id))].map(([id, e]) => [
+          id,
+          entityToWire(e),
+        ]);
       case 'call':
         return this.chain.call(req.to as Hex, req.data as Hex, req.block);
       case 'balance':
@@ -283,7 +296,8 @@ class IndexerImpl implements Indexer {
     try {
       await this.checkHead();
     } catch (e) {
-      if (!(e instanceof StoppedError)) this.log.warn(`could not verify the stored head: ${(e as Error).message}`);
+      if (!(e instanceof StoppedError))
+        this.log.warn(`could not verify the stored head: ${(e as Error).message}`);
     }
     while (!this.stopped) {
       try {
@@ -452,7 +466,8 @@ class IndexerImpl implements Indexer {
     const receiptsWanted = wantsReceipts(dss);
     let i = 0;
     let stoppedEarlyAt: number | null = null;
-    const prefetch = async (from: number): Promise<(FullBlock | null)[]> => this.chain.blocks(work.slice(from, from + 20), true);
+    const prefetch = async (from: number): Promise<(FullBlock | null)[]> =>
+      this.chain.blocks(work.slice(from, from + 20), true);
     let chunk = work.length > 0 ? await prefetch(0) : [];
     let chunkStart = 0;
     for (let n = next; n <= to && stoppedEarlyAt === null; n++) {
@@ -470,7 +485,10 @@ class IndexerImpl implements Indexer {
       const blockLogs = byBlock.get(n) ?? [];
       if (!full || blockLogs.some((l) => l.blockHash !== full.block.hash)) return; // reorg in progress; retry
       if (headers && headers.get(n)!.hash !== full.block.hash) return;
-      const receipts = receiptsWanted && blockLogs.length > 0 ? await this.chain.receipts([...new Set(blockLogs.map((l) => l.transactionHash))]) : null;
+      const receipts =
+        receiptsWanted && blockLogs.length > 0
+          ? await this.chain.receipts([...new Set(blockLogs.map((l) => l.transactionHash))])
+          : null;
       const triggers = blockTriggers(n, blockLogs, dss, full.txs, receipts, (l) => this.dummyTx(l));
       const createdSoFar: CreatedDataSource[] = [];
       const { mods, created } = await this.worker.runBlock(full.block, triggers, async (newDs) => {
@@ -491,7 +509,9 @@ class IndexerImpl implements Indexer {
       this.totals.events += events;
       this.totals.blocks++;
       if (created.length > 0) {
-        this.log.info(`block ${n}: created ${created.length} data source(s) from template(s) ${[...new Set(created.map((c) => c.template))].join(', ')}`);
+        this.log.info(
+          `block ${n}: created ${created.length} data source(s) from template(s) ${[...new Set(created.map((c) => c.template))].join(', ')}`,
+        );
         stoppedEarlyAt = n; // the rest of the range needs logs of the new data sources too
       }
       this.reportProgress(n);

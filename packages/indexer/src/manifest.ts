@@ -72,7 +72,8 @@ export interface Subgraph {
 type Raw = Record<string, unknown>;
 
 function obj(v: unknown, what: string): Raw {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error(`subgraph.yaml: ${what} must be a mapping`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new Error(`subgraph.yaml: ${what} must be a mapping`);
   return v as Raw;
 }
 
@@ -97,13 +98,19 @@ export function canonicalType(p: AbiParameter): string {
 }
 
 function eventSignature(e: AbiEvent, withIndexed: boolean): string {
-  const params = e.inputs.map((i) => (withIndexed && i.indexed ? `indexed ${canonicalType(i)}` : canonicalType(i)));
+  const params = e.inputs.map((i) =>
+    withIndexed && i.indexed ? `indexed ${canonicalType(i)}` : canonicalType(i),
+  );
   return `${e.name}(${params.join(',')})`;
 }
 
 function findEvent(abi: Abi, signature: string, where: string): AbiEvent {
   const events = abi.filter((x): x is AbiEvent => x.type === 'event');
-  const wanted = signature.replace(/\s+/g, ' ').replace(/\s*,\s*/g, ',').replace(/\(\s*/g, '(').replace(/\s*\)/g, ')');
+  const wanted = signature
+    .replace(/\s+/g, ' ')
+    .replace(/\s*,\s*/g, ',')
+    .replace(/\(\s*/g, '(')
+    .replace(/\s*\)/g, ')');
   const exact = events.find((e) => eventSignature(e, true) === wanted);
   if (exact) return exact;
   const loose = events.filter((e) => eventSignature(e, false) === wanted.replace(/indexed /g, ''));
@@ -123,7 +130,8 @@ function topicList(v: unknown): `0x${string}`[] | undefined {
 function loadMapping(dir: string, raw: Raw, where: string, sourceAbi: string): Mapping {
   const m = obj(raw.mapping, `${where}.mapping`);
   const language = str(m.language, `${where}.mapping.language`);
-  if (language !== 'wasm/assemblyscript') throw new Error(`${where}: mapping language ${language} is not supported`);
+  if (language !== 'wasm/assemblyscript')
+    throw new Error(`${where}: mapping language ${language} is not supported`);
   const abis = new Map<string, Abi>();
   for (const a of arr(m.abis, `${where}.mapping.abis`)) {
     const ab = obj(a, `${where}.mapping.abis[]`);
@@ -156,7 +164,9 @@ function loadMapping(dir: string, raw: Raw, where: string, sourceAbi: string): M
     const f = obj(bh.filter, 'block handler filter');
     if (f.kind === 'polling') return { handler, filter: { kind: 'polling', every: Number(f.every) } };
     if (f.kind === 'once') return { handler, filter: { kind: 'once' } };
-    throw new Error(`${where}: block handler filter kind ${String(f.kind)} is not supported (call filters need traces)`);
+    throw new Error(
+      `${where}: block handler filter kind ${String(f.kind)} is not supported (call filters need traces)`,
+    );
   });
   return {
     apiVersion: str(m.apiVersion, `${where}.mapping.apiVersion`),

@@ -144,7 +144,8 @@ export class SubgraphSchema {
       };
       if (derived) {
         const arg = derived.arguments?.find((a) => a.name.value === 'field');
-        if (!arg || arg.value.kind !== Kind.STRING) throw new Error(`${owner}.${def.name}: @derivedFrom needs field`);
+        if (!arg || arg.value.kind !== Kind.STRING)
+          throw new Error(`${owner}.${def.name}: @derivedFrom needs field`);
         def.derivedFrom = arg.value.value;
       }
       return def;
@@ -155,7 +156,11 @@ export class SubgraphSchema {
         name: obj.name.value,
         fields,
         fieldMap: new Map(fields.map((f) => [f.name, f])),
-        immutable: boolArg(obj.directives!.find((d) => d.name.value === 'entity')!, 'immutable') ?? false,
+        immutable:
+          boolArg(
+            obj.directives!.find((d) => d.name.value === 'entity')!,
+            'immutable',
+          ) ?? false,
         idType: idTypes.get(obj.name.value)!,
         interfaces: (obj.interfaces ?? []).map((i) => i.name.value),
       });
@@ -176,7 +181,9 @@ export class SubgraphSchema {
         if (f.derivedFrom === undefined) continue;
         const target = this.objectOrInterface(f.baseType);
         if (!target?.fieldMap.has(f.derivedFrom)) {
-          throw new Error(`${t.name}.${f.name}: @derivedFrom field ${f.baseType}.${f.derivedFrom} does not exist`);
+          throw new Error(
+            `${t.name}.${f.name}: @derivedFrom field ${f.baseType}.${f.derivedFrom} does not exist`,
+          );
         }
       }
     }

@@ -18,7 +18,8 @@ export type Value =
 export type Entity = Map<string, Value>;
 
 /** The scalar value types of a schema field (graph-node `ValueType`); `ID` and enums are `String`. */
-export type ValueType = 'String' | 'Int' | 'Int8' | 'BigInt' | 'BigDecimal' | 'Boolean' | 'Bytes' | 'Timestamp';
+export type ValueType =
+  'String' | 'Int' | 'Int8' | 'BigInt' | 'BigDecimal' | 'Boolean' | 'Bytes' | 'Timestamp';
 
 export const NULL: Value = { kind: 'Null' };
 
@@ -135,13 +136,15 @@ export type WireValue =
 export type WireEntity = [string, WireValue][];
 
 export function toWire(v: Value): WireValue {
-  if (v.kind === 'BigDecimal') return { kind: 'BigDecimal', value: { int: v.value.int, scale: v.value.scale } };
+  if (v.kind === 'BigDecimal')
+    return { kind: 'BigDecimal', value: { int: v.value.int, scale: v.value.scale } };
   if (v.kind === 'List') return { kind: 'List', value: v.value.map(toWire) };
   return v;
 }
 
 export function fromWire(v: WireValue): Value {
-  if (v.kind === 'BigDecimal') return { kind: 'BigDecimal', value: new BigDecimal(v.value.int, v.value.scale) };
+  if (v.kind === 'BigDecimal')
+    return { kind: 'BigDecimal', value: new BigDecimal(v.value.int, v.value.scale) };
   if (v.kind === 'List') return { kind: 'List', value: v.value.map(fromWire) };
   return v;
 }

@@ -73,7 +73,13 @@ describe('root fields and scalars', () => {
     }`);
     expect(d).toEqual({
       account: { id: A1, balance: '150', share: '0.6', txCount: 2, lastSeen: '1500', label: 'Alice' },
-      transfer: { id: '0x0103', value: '100000000000000000000', logIndex: '3', kind: 'LARGE', from: { id: A1 } },
+      transfer: {
+        id: '0x0103',
+        value: '100000000000000000000',
+        logIndex: '3',
+        kind: 'LARGE',
+        from: { id: A1 },
+      },
       counter: { id: '10', count: '3' },
       note: { id: 'n1', data: '0x1234', tags: ['a', 'b'], flag: true, ratio: '0.2' },
       missing: null,
@@ -94,7 +100,12 @@ describe('root fields and scalars', () => {
     }`);
     expect(d.probeResults).toEqual([]);
     expect(d._meta).toEqual({
-      block: { number: 3, hash: ptr(3).hash, timestamp: Number(ptr(3).timestamp), parentHash: ptr(3).parentHash },
+      block: {
+        number: 3,
+        hash: ptr(3).hash,
+        timestamp: Number(ptr(3).timestamp),
+        parentHash: ptr(3).parentHash,
+      },
       deployment: store.subgraph.deployment,
       hasIndexingErrors: false,
     });
@@ -103,12 +114,16 @@ describe('root fields and scalars', () => {
 
 describe('pagination', () => {
   it('applies first and skip', async () => {
-    const d = await data('{ a: accounts(first: 2) { id } b: accounts(first: 2, skip: 2) { id } c: accounts(skip: 10) { id } }');
+    const d = await data(
+      '{ a: accounts(first: 2) { id } b: accounts(first: 2, skip: 2) { id } c: accounts(skip: 10) { id } }',
+    );
     expect(d).toEqual({ a: [{ id: A1 }, { id: A2 }], b: [{ id: A3 }, { id: A5 }], c: [] });
   });
 
   it('rejects out-of-range arguments with graph-node’s texts', async () => {
-    expect(await error('{ accounts(first: 0) { id } }')).toBe('The `first` argument must be between 0 and 1000, but is 0');
+    expect(await error('{ accounts(first: 0) { id } }')).toBe(
+      'The `first` argument must be between 0 and 1000, but is 0',
+    );
     expect(await error('{ accounts(first: 1001) { id } }')).toBe(
       'The `first` argument must be between 0 and 1000, but is 1001',
     );
@@ -124,10 +139,12 @@ describe('pagination', () => {
 describe('ordering', () => {
   it('breaks ties by id in the same direction', async () => {
     const asc = await data('{ accounts(orderBy: txCount) { id txCount } }');
-    expect((asc.accounts as { id: string }[]).map((a) => a.id)).toEqual([A5, A3, A1, A2].sort((a, b) => {
-      const tx: Record<string, number> = { [A1]: 2, [A2]: 3, [A3]: 3, [A5]: 1 };
-      return tx[a]! - tx[b]! || (a < b ? -1 : 1);
-    }));
+    expect((asc.accounts as { id: string }[]).map((a) => a.id)).toEqual(
+      [A5, A3, A1, A2].sort((a, b) => {
+        const tx: Record<string, number> = { [A1]: 2, [A2]: 3, [A3]: 3, [A5]: 1 };
+        return tx[a]! - tx[b]! || (a < b ? -1 : 1);
+      }),
+    );
     const desc = await data('{ accounts(orderBy: txCount, orderDirection: desc) { id } }');
     expect((desc.accounts as { id: string }[]).map((a) => a.id)).toEqual([A3, A2, A1, A5]);
   });
@@ -138,17 +155,26 @@ describe('ordering', () => {
     const byShare = await data('{ accounts(orderBy: share) { id } }');
     expect((byShare.accounts as { id: string }[]).map((a) => a.id)).toEqual([A5, A2, A1, A3]);
     const byLabel = await data('{ accounts(orderBy: label) { label } }');
-    expect((byLabel.accounts as { label: string | null }[]).map((a) => a.label)).toEqual(['Alice', 'bob', 'eve', null]);
+    expect((byLabel.accounts as { label: string | null }[]).map((a) => a.label)).toEqual([
+      'Alice',
+      'bob',
+      'eve',
+      null,
+    ]);
   });
 
   it('orders by a child’s field (parent__child)', async () => {
-    const d = await data('{ positions(orderBy: account__balance, orderDirection: desc) { id } deposits(orderBy: user__label) { id } }');
+    const d = await data(
+      '{ positions(orderBy: account__balance, orderDirection: desc) { id } deposits(orderBy: user__label) { id } }',
+    );
     expect(d.positions).toEqual([{ id: `${POOL}-${A2}` }, { id: `${POOL}-${A1}` }]);
     expect(d.deposits).toEqual([{ id: '0x0201' }, { id: '0x0202' }]);
   });
 
   it('rejects ordering by a list field', async () => {
-    expect(await error('{ notes(orderBy: tags) { id } }')).toBe('Ordering by `tags` is not supported for type `Note`');
+    expect(await error('{ notes(orderBy: tags) { id } }')).toBe(
+      'Ordering by `tags` is not supported for type `Note`',
+    );
   });
 });
 
@@ -175,7 +201,9 @@ describe('where: scalar suffixes', () => {
     expect(await accounts('{ share_lte: "1.5e0" }')).toEqual([A1, A2, A3, A5]);
     expect(await accounts('{ share_in: ["1.5", "0.07"] }')).toEqual([A3, A5]);
     expect(await accounts('{ share_not_in: ["1.5", "0.07"] }')).toEqual([A1, A2]);
-    expect(await error('{ accounts(where: { share: "x" }) { id } }')).toBe('Failed to decode `BigDecimal` value: `x`');
+    expect(await error('{ accounts(where: { share: "x" }) { id } }')).toBe(
+      'Failed to decode `BigDecimal` value: `x`',
+    );
   });
 
   it('Int', async () => {
@@ -258,7 +286,9 @@ describe('where: scalar suffixes', () => {
     expect(await ids('notes', '{ data_not_in: ["0x"] }')).toEqual(['n1', 'n2']);
     expect(await ids('notes', '{ data_contains: "0xcd" }')).toEqual(['n2']);
     expect(await ids('notes', '{ data_not_contains: "0x34" }')).toEqual(['n2', 'n3']);
-    expect(await error('{ notes(where: { data: "0x123" }) { id } }')).toBe('Failed to decode `Bytes` value: `Odd number of digits`');
+    expect(await error('{ notes(where: { data: "0x123" }) { id } }')).toBe(
+      'Failed to decode `Bytes` value: `Odd number of digits`',
+    );
   });
 
   it('Boolean', async () => {
@@ -326,7 +356,10 @@ describe('where: child filters and boolean operators', () => {
   it('combines with and / or', async () => {
     expect(await accounts('{ or: [{ label: "bob" }, { txCount: 1 }] }')).toEqual([A2, A5]);
     expect(await accounts('{ and: [{ balance_gte: "100" }, { label_not: null }] }')).toEqual([A1, A2]);
-    expect(await accounts('{ or: [{ and: [{ txCount: 3 }, { label: null }] }, { label: "eve" }] }')).toEqual([A3, A5]);
+    expect(await accounts('{ or: [{ and: [{ txCount: 3 }, { label: null }] }, { label: "eve" }] }')).toEqual([
+      A3,
+      A5,
+    ]);
     expect(await accounts('{ or: [] }')).toEqual([]);
     expect(await error('{ accounts(where: { label: "bob", or: [{ txCount: 1 }] }) { id } }')).toBe(
       "Cannot mix column filters with 'or' operator at the same level. Found column filter(s) 'label' alongside 'or' operator.\n\nInstead of:\nwhere: { 'label', or: [...] }\n\nUse:\nwhere: { or: [{ 'label', ... }, { 'label', ... }] }",
@@ -363,7 +396,9 @@ describe('time travel', () => {
   });
 
   it('time-travels nested fields with their parent', async () => {
-    const d = await data(`{ transfer(id: "0x0101", block: { number: 1 }) { from { balance } to { balance } } }`);
+    const d = await data(
+      `{ transfer(id: "0x0101", block: { number: 1 }) { from { balance } to { balance } } }`,
+    );
     expect(d.transfer).toEqual({ from: { balance: '100' }, to: { balance: '200' } });
   });
 
@@ -431,8 +466,12 @@ describe('relations, interfaces, nested collections', () => {
 describe('validation and limits', () => {
   it('reports graphql-js validation errors', async () => {
     expect(await error('{ accounts { nope } }')).toMatch(/^Cannot query field "nope" on type "Account"\./);
-    expect(await error('{ accounts(where: { nope: 1 }) { id } }')).toMatch(/Field "nope" is not defined by type "Account_filter"/);
-    expect(await error('{ accounts(orderBy: nope) { id } }')).toMatch(/Value "nope" does not exist in "Account_orderBy" enum/);
+    expect(await error('{ accounts(where: { nope: 1 }) { id } }')).toMatch(
+      /Field "nope" is not defined by type "Account_filter"/,
+    );
+    expect(await error('{ accounts(orderBy: nope) { id } }')).toMatch(
+      /Value "nope" does not exist in "Account_orderBy" enum/,
+    );
   });
 
   it('enforces depth and complexity limits with graph-node’s texts', async () => {

@@ -156,14 +156,23 @@ describe('BigDecimal host functions', () => {
   });
 
   it('fail with graph-node’s texts', () => {
-    expect(h.probeError('bigdecimal-div-zero!', 0n, 0n, '1.5', '0')).toBe('attempted to divide BigDecimal `1.5` by zero');
+    expect(h.probeError('bigdecimal-div-zero!', 0n, 0n, '1.5', '0')).toBe(
+      'attempted to divide BigDecimal `1.5` by zero',
+    );
     expect(h.probeError('bigdecimal-parse!', 0n, 0n, '1.2.3')).toBe("string  is not a BigDecimal: '1.2.3'");
   });
 });
 
 describe('conversions, crypto, JSON, YAML, ABI', () => {
   it('converts bytes and addresses', () => {
-    const out = h.probe('bytes', 300n, 0n, '0x5FbDB2315678afecb367f032d93F642f64180aa3', 'héllo', hex('Hello World'));
+    const out = h.probe(
+      'bytes',
+      300n,
+      0n,
+      '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+      'héllo',
+      hex('Hello World'),
+    );
     expect(out).toEqual([
       hex('Hello World'),
       'JxF12TrwUP45BMd',
@@ -176,7 +185,9 @@ describe('conversions, crypto, JSON, YAML, ABI', () => {
     // trailing NULs are trimmed and invalid UTF-8 is replaced, like String::from_utf8_lossy
     expect(h.probe('bytes', 0n, 0n, EMITTER_ADDRESS, '', '0x48690000')[2]).toBe('Hi');
     expect(h.probe('bytes', 0n, 0n, EMITTER_ADDRESS, '', '0x48ff69')[2]).toBe('H\ufffdi');
-    expect(h.probeError('address-parse!', 0n, 0n, '0x1234')).toBe("Failed to convert string to Address: '0x1234'");
+    expect(h.probeError('address-parse!', 0n, 0n, '0x1234')).toBe(
+      "Failed to convert string to Address: '0x1234'",
+    );
   });
 
   it('parses JSON like serde_json with arbitrary_precision (sorted keys, exact numbers)', () => {
@@ -220,7 +231,9 @@ describe('conversions, crypto, JSON, YAML, ABI', () => {
       [[addr, 7n, -5n, 'str', '0x1234', true, [7n, 1n]]],
     );
     expect(out[0]).toBe(expected);
-    expect(out[1]).toBe(`tuple(address:${addr},uint:7,int:-5,string:str,bytes:0x1234,bool:true,array(uint:7,uint:1))`);
+    expect(out[1]).toBe(
+      `tuple(address:${addr},uint:7,int:-5,string:str,bytes:0x1234,bool:true,array(uint:7,uint:1))`,
+    );
     expect(out[2]).toBe('null'); // undecodable data gives null, not an error
   });
 
@@ -237,7 +250,10 @@ describe('conversions, crypto, JSON, YAML, ABI', () => {
 
 describe('ethereum.call', () => {
   const transferLog = (from: Hex, to: Hex, value: bigint) =>
-    h.log('Transfer', encodeAbiParameters([{ type: 'uint256' }], [value]), [addressTopic(from), addressTopic(to)]);
+    h.log('Transfer', encodeAbiParameters([{ type: 'uint256' }], [value]), [
+      addressTopic(from),
+      addressTopic(to),
+    ]);
 
   it('calls the contract at the trigger’s block and decodes the result', () => {
     h.chain.callResult = { ok: true, data: encodeAbiParameters([{ type: 'uint256' }], [777n]) };
@@ -324,7 +340,14 @@ describe('memory layout round trips', () => {
     const ev = h.log(
       'Note',
       encodeAbiParameters(
-        [{ type: 'string' }, { type: 'bytes' }, { type: 'int256' }, { type: 'bool' }, { type: 'uint8' }, { type: 'string[]' }],
+        [
+          { type: 'string' },
+          { type: 'bytes' },
+          { type: 'int256' },
+          { type: 'bool' },
+          { type: 'uint8' },
+          { type: 'string[]' },
+        ],
         ['hi', '0xbeef', -(2n ** 255n), false, 4, ['x', 'y']],
       ),
       [addressTopic('0x00000000000000000000000000000000000000ee')],
@@ -345,7 +368,16 @@ describe('store semantics', () => {
   it('merges sets, sees pending writes, scopes get_in_block to the block, removes', () => {
     h.store.entities.set(
       'ProbeResult',
-      new Map([['prev', new Map<string, Value>([['id', str('prev')], ['op', str('p')], ['out', { kind: 'List', value: [] }]])]]),
+      new Map([
+        [
+          'prev',
+          new Map<string, Value>([
+            ['id', str('prev')],
+            ['op', str('p')],
+            ['out', { kind: 'List', value: [] }],
+          ]),
+        ],
+      ]),
     );
     expect(h.probe('store')).toEqual([
       '{id=s1,op=first,out=[x]}', // get_in_block sees the entity set in this block
@@ -367,14 +399,24 @@ describe('store semantics', () => {
       h.log(
         'Note',
         encodeAbiParameters(
-          [{ type: 'string' }, { type: 'bytes' }, { type: 'int256' }, { type: 'bool' }, { type: 'uint8' }, { type: 'string[]' }],
+          [
+            { type: 'string' },
+            { type: 'bytes' },
+            { type: 'int256' },
+            { type: 'bool' },
+            { type: 'uint8' },
+            { type: 'string[]' },
+          ],
           [text, '0x', delta, true, 0, []],
         ),
         [addressTopic(author)],
       );
     h.runBlock([note('hello', 4n)]);
     expect(h.store.get('Account', author)!.get('label')).toEqual(str('hello'));
-    expect(h.store.get('Note', author)!.get('ratio')).toEqual({ kind: 'BigDecimal', value: BigDecimal.fromString('0.25') });
+    expect(h.store.get('Note', author)!.get('ratio')).toEqual({
+      kind: 'BigDecimal',
+      value: BigDecimal.fromString('0.25'),
+    });
     h.runBlock([note('', 0n)]);
     expect(h.store.get('Account', author)!.has('label')).toBe(false);
     expect(h.store.get('Note', author)!.has('ratio')).toBe(false);
@@ -413,12 +455,18 @@ describe('store semantics', () => {
     expect(h.probeError('store-id-mismatch!')).toBe(
       'Value of ProbeResult attribute \'id\' conflicts with ID passed to `store.set()`: String("u") != String("other")',
     );
-    expect(h.probeError('store-missing-field!')).toBe('Entity ProbeResult[m]: missing value for non-nullable field `out`');
+    expect(h.probeError('store-missing-field!')).toBe(
+      'Entity ProbeResult[m]: missing value for non-nullable field `out`',
+    );
     expect(h.probeError('store-wrong-type!')).toBe(
       'Entity ProbeResult[w]: the value `7` for field `op` must have type String! but has type Int',
     );
-    expect(h.probeError('store-unknown-entity!')).toBe('internal error: unknown name Nope when looking up entity type');
-    expect(h.probeError('store-derived!')).toBe('Entity Pool[0x01]: field `deposits` is derived and cannot be set');
+    expect(h.probeError('store-unknown-entity!')).toBe(
+      'internal error: unknown name Nope when looking up entity type',
+    );
+    expect(h.probeError('store-derived!')).toBe(
+      'Entity Pool[0x01]: field `deposits` is derived and cannot be set',
+    );
   });
 
   it('discards a failed handler’s writes', () => {
@@ -430,19 +478,30 @@ describe('store semantics', () => {
 describe('logging, aborts, unsupported APIs, data sources', () => {
   it('logs at every level; critical fails the handler', () => {
     h.probe('log', 0n, 0n, 'a', 'b');
-    expect(h.logs).toEqual(['INFO Emitter: info a b', 'DEBUG Emitter: debug', 'WARNING Emitter: warning', 'ERROR Emitter: error']);
-    expect(h.probeError('log-critical!', 0n, 0n, 'boom')).toBe('Critical error logged in mapping with log message: critical boom');
+    expect(h.logs).toEqual([
+      'INFO Emitter: info a b',
+      'DEBUG Emitter: debug',
+      'WARNING Emitter: warning',
+      'ERROR Emitter: error',
+    ]);
+    expect(h.probeError('log-critical!', 0n, 0n, 'boom')).toBe(
+      'Critical error logged in mapping with log message: critical boom',
+    );
   });
 
   it('reports aborts with their location', () => {
-    expect(h.probeError('abort!', 0n, 0n, 'x')).toMatch(/^Mapping aborted at src\/probe\.ts, line \d+, column \d+, with message: boom x$/);
+    expect(h.probeError('abort!', 0n, 0n, 'x')).toMatch(
+      /^Mapping aborted at src\/probe\.ts, line \d+, column \d+, with message: boom x$/,
+    );
   });
 
   it('fails deterministically on IPFS and ENS, as graph-node does by default', () => {
     expect(h.probeError('ipfs!', 0n, 0n, 'Qm')).toBe(
       '`ipfs.cat` is deprecated. Improved support for IPFS will be added in the future',
     );
-    expect(h.probeError('ens!', 0n, 0n, '0x00')).toBe('Missing ENS data: see https://github.com/graphprotocol/ens-rainbow');
+    expect(h.probeError('ens!', 0n, 0n, '0x00')).toBe(
+      'Missing ENS data: see https://github.com/graphprotocol/ens-rainbow',
+    );
   });
 
   it('exposes the data source and creates data sources from templates', () => {

@@ -48,7 +48,9 @@ beforeAll(async () => {
   await chain.anvil.test.mine({ blocks: 1 });
   await chain.anvil.test.setAutomine(true);
   blocks.pair = Number((await chain.anvil.public.waitForTransactionReceipt({ hash: h2 })).blockNumber);
-  expect(Number((await chain.anvil.public.waitForTransactionReceipt({ hash: h1 })).blockNumber)).toBe(blocks.pair);
+  expect(Number((await chain.anvil.public.waitForTransactionReceipt({ hash: h1 })).blockNumber)).toBe(
+    blocks.pair,
+  );
   pool = await chain.createPool('alpha');
   blocks.pool = await chain.head();
   await chain.deposit(pool, 500n, 1);
@@ -78,7 +80,9 @@ describe('indexing the fixture on anvil', () => {
   it('counts events in the protocol singleton and runs the polling block handler', async () => {
     const head = await chain.head();
     const polled = Array.from({ length: head }, (_, i) => i + 1).filter((b) => (b - 1) % 5 === 0);
-    const d = await gql(`{ protocol(id: "1") { transferCount totalMinted poolCount pingCount polls lastPolledBlock } }`);
+    const d = await gql(
+      `{ protocol(id: "1") { transferCount totalMinted poolCount pingCount polls lastPolledBlock } }`,
+    );
     expect(d.protocol).toEqual({
       transferCount: 4,
       totalMinted: '1050',
@@ -109,14 +113,16 @@ describe('indexing the fixture on anvil', () => {
     expect(byId[ZERO]).toMatchObject({ balance: '-1050', onchainBalance: '0', txCount: 2 });
     expect(byId[DEPLOYER]).toMatchObject({ balance: '0', txCount: 0 });
     // at the block of the A→B transfer, A's on-chain balance was 990
-    const then = await gql(`{ account(id: "${A}", block: { number: ${blocks.transferAB} }) { balance onchainBalance } }`);
+    const then = await gql(
+      `{ account(id: "${A}", block: { number: ${blocks.transferAB} }) { balance onchainBalance } }`,
+    );
     expect(then.account).toEqual({ balance: '990', onchainBalance: '990' });
   });
 
   it('stores immutable transfers with graph-ts ids, kinds and Int8 log indexes', async () => {
-    const d = await gql<{ transfers: { id: string; value: string; kind: string; logIndex: string; from: { id: string } }[] }>(
-      `{ transfers(orderBy: blockNumber) { id value kind logIndex from { id } to { id } blockNumber } }`,
-    );
+    const d = await gql<{
+      transfers: { id: string; value: string; kind: string; logIndex: string; from: { id: string } }[];
+    }>(`{ transfers(orderBy: blockNumber) { id value kind logIndex from { id } to { id } blockNumber } }`);
     expect(d.transfers.map((t) => [t.value, t.kind])).toEqual([
       ['1000', 'MEDIUM'],
       ['10', 'SMALL'],
@@ -158,7 +164,12 @@ describe('indexing the fixture on anvil', () => {
     });
     expect(indexer.store.dataSources).toHaveLength(1);
     const ds = indexer.store.dataSources[0]!;
-    expect({ ...ds, context: null }).toEqual({ template: 'Pool', params: [pool], context: null, creationBlock: blocks.pool });
+    expect({ ...ds, context: null }).toEqual({
+      template: 'Pool',
+      params: [pool],
+      context: null,
+      creationBlock: blocks.pool,
+    });
     expect(Object.fromEntries(ds.context!)).toEqual({
       name: { kind: 'String', value: 'alpha' },
       creator: { kind: 'Bytes', value: new Uint8Array(Buffer.from(DEPLOYER.slice(2), 'hex')) },
@@ -173,21 +184,36 @@ describe('indexing the fixture on anvil', () => {
       after: note(id: "${B}") { id }
     }`);
     expect(d.notes).toEqual([
-      { id: A, text: 'hello', data: '0x1234', delta: '-4', flag: true, kind: 'MEDIUM', tags: ['x', 'y'], ratio: '-0.25', author: { id: A } },
+      {
+        id: A,
+        text: 'hello',
+        data: '0x1234',
+        delta: '-4',
+        flag: true,
+        kind: 'MEDIUM',
+        tags: ['x', 'y'],
+        ratio: '-0.25',
+        author: { id: A },
+      },
     ]);
     expect(d.before).toEqual({ text: 'bye', kind: 'LARGE', ratio: null });
     expect(d.after).toBeNull();
   });
 
   it('handles 25 events of one transaction (immutable pings, Int8-id counters)', async () => {
-    const d = await gql<{ pings: { i: string; value: string }[]; counters: { id: string; count: string; sum: string }[] }>(
-      `{ pings(first: 1000, orderBy: i) { i value } counters(orderBy: id) { id count sum } }`,
-    );
+    const d = await gql<{
+      pings: { i: string; value: string }[];
+      counters: { id: string; count: string; sum: string }[];
+    }>(`{ pings(first: 1000, orderBy: i) { i value } counters(orderBy: id) { id count sum } }`);
     expect(d.pings.map((p) => Number(p.i))).toEqual(Array.from({ length: 25 }, (_, i) => i));
     expect(d.counters).toEqual(
       Array.from({ length: 10 }, (_, k) => {
         const members = Array.from({ length: 25 }, (_, i) => i).filter((i) => i % 10 === k);
-        return { id: String(k), count: String(members.length), sum: String(members.reduce((s, i) => s + i * 7, 0)) };
+        return {
+          id: String(k),
+          count: String(members.length),
+          sum: String(members.reduce((s, i) => s + i * 7, 0)),
+        };
       }),
     );
   });
@@ -199,9 +225,16 @@ describe('indexing the fixture on anvil', () => {
 
   it('reports the indexed block in _meta', async () => {
     const head = await chain.anvil.public.getBlock();
-    const d = await gql(`{ _meta { block { number hash parentHash timestamp } deployment hasIndexingErrors } }`);
+    const d = await gql(
+      `{ _meta { block { number hash parentHash timestamp } deployment hasIndexingErrors } }`,
+    );
     expect(d._meta).toEqual({
-      block: { number: Number(head.number), hash: head.hash, parentHash: head.parentHash, timestamp: Number(head.timestamp) },
+      block: {
+        number: Number(head.number),
+        hash: head.hash,
+        parentHash: head.parentHash,
+        timestamp: Number(head.timestamp),
+      },
       deployment: indexer.deployment,
       hasIndexingErrors: false,
     });
@@ -210,18 +243,27 @@ describe('indexing the fixture on anvil', () => {
   it('follows new blocks', async () => {
     await chain.transfer(1, B, 1n);
     await indexer.synced(await chain.head());
-    const d = await gql(`{ protocol(id: "1") { transferCount } account(id: "${B}") { balance onchainBalance } }`);
+    const d = await gql(
+      `{ protocol(id: "1") { transferCount } account(id: "${B}") { balance onchainBalance } }`,
+    );
     expect(d).toEqual({ protocol: { transferCount: 5 }, account: { balance: '11', onchainBalance: '11' } });
   });
 
   it('stops at a deterministic handler error and keeps serving the last good block', async () => {
     const good = await chain.head();
     await chain.probe('abort!', 0n, 0n, 'on purpose');
-    await expect(indexer.synced(good + 1)).rejects.toThrow(/Mapping aborted at src\/probe\.ts, line \d+, column \d+, with message: boom on purpose/);
+    await expect(indexer.synced(good + 1)).rejects.toThrow(
+      /Mapping aborted at src\/probe\.ts, line \d+, column \d+, with message: boom on purpose/,
+    );
     const status = indexer.status();
     expect(status.fatalError).toMatchObject({ block: good + 1, handler: 'handleProbe' });
     expect(status.latest?.number).toBe(good);
-    const d = await gql(`{ _meta { block { number } hasIndexingErrors } protocol(id: "1") { transferCount } }`);
-    expect(d).toEqual({ _meta: { block: { number: good }, hasIndexingErrors: true }, protocol: { transferCount: 5 } });
+    const d = await gql(
+      `{ _meta { block { number } hasIndexingErrors } protocol(id: "1") { transferCount } }`,
+    );
+    expect(d).toEqual({
+      _meta: { block: { number: good }, hasIndexingErrors: true },
+      protocol: { transferCount: 5 },
+    });
   });
 });

@@ -59,7 +59,9 @@ describe('BigDecimal to/from string', () => {
   it.each(['', '.', 'e5', '1e', '1.2.3', 'abc', '--1', '-+1', '_1', '1 ', ' 1', '0x10', 'NaN'])(
     'rejects %j with graph-node’s error text',
     (s) => {
-      expect(() => BigDecimal.fromString(s)).toThrow(new DeterministicError(`string  is not a BigDecimal: '${s}'`));
+      expect(() => BigDecimal.fromString(s)).toThrow(
+        new DeterministicError(`string  is not a BigDecimal: '${s}'`),
+      );
     },
   );
 

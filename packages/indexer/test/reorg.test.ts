@@ -66,7 +66,10 @@ describe('reorgs', () => {
     await expectSameAsFreshIndex('fresh-1');
     expect(logs.some((l) => /^reorg detected at block \d+: reverting to block \d+$/.test(l))).toBe(true);
     expect(indexer.store.dataSources).toHaveLength(0);
-    const after = await query(indexer.graphqlUrl!, `{ pools { id } account(id: "${B}") { balance } note(id: "${A}") { text } }`);
+    const after = await query(
+      indexer.graphqlUrl!,
+      `{ pools { id } account(id: "${B}") { balance } note(id: "${A}") { text } }`,
+    );
     expect(after).toEqual({ pools: [], account: { balance: '107' }, note: { text: 'before' } });
   });
 
@@ -82,7 +85,10 @@ describe('reorgs', () => {
     await chain.anvil.test.mine({ blocks: 2 });
     await expectSameAsFreshIndex('fresh-2');
     expect(logs.filter((l) => l.startsWith('reorg detected')).length).toBeGreaterThanOrEqual(2);
-    const d = await query(indexer.graphqlUrl!, `{ pools { name totalDeposits } account(id: "${B}") { balance } }`);
+    const d = await query(
+      indexer.graphqlUrl!,
+      `{ pools { name totalDeposits } account(id: "${B}") { balance } }`,
+    );
     expect(d).toEqual({ pools: [{ name: 'survivor', totalDeposits: '9' }], account: { balance: '107' } });
   });
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSubgraph } from '../src/manifest.js';
 import { openDatabase } from '../src/store/db.js';
 import { Store } from '../src/store/store.js';
-import { buildFixture } from './fixtures/build.js';
+import { fixtureBuildDir } from './fixtures/build.js';
 import { ACCOUNTS, FixtureChain, dumpVersions, indexFixture, query } from './helpers/chain.js';
 import { pgliteTemplate, tempDir } from './helpers/env.js';
 
@@ -60,14 +60,24 @@ function runCli(args: string[]): Running {
 }
 
 const committed = async (url: string): Promise<number> =>
-  (await query<{ _meta: { block: { number: number } } }>(url, '{ _meta { block { number } } }'))._meta.block.number;
+  (await query<{ _meta: { block: { number: number } } }>(url, '{ _meta { block { number } } }'))._meta.block
+    .number;
 
 describe('plaza-indexer CLI', () => {
   it('prints help and rejects unknown options', () => {
     const help = spawnSync(process.execPath, [...cliArgs, '--help'], { encoding: 'utf8' });
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: plaza-indexer \[options\]/);
-    for (const opt of ['--subgraph', '--rpc', '--port', '--host', '--db', '--database-url', '--poll', '--start-block']) {
+    for (const opt of [
+      '--subgraph',
+      '--rpc',
+      '--port',
+      '--host',
+      '--db',
+      '--database-url',
+      '--poll',
+      '--start-block',
+    ]) {
       expect(help.stdout).toContain(opt);
     }
     const bad = spawnSync(process.execPath, [...cliArgs, '--bogus'], { encoding: 'utf8' });
@@ -79,7 +89,7 @@ describe('plaza-indexer CLI', () => {
     const dir = tempDir('cli-');
     // pre-create the PGlite directory from the template (skips initdb in the child)
     await (await openDatabase({ kind: 'pglite', dir, template: pgliteTemplate() })).close();
-    const args = ['-s', buildFixture(), '-r', chain.anvil.url, '-p', '0', '-d', dir, '--poll', '50'];
+    const args = ['-s', fixtureBuildDir, '-r', chain.anvil.url, '-p', '0', '-d', dir, '--poll', '50'];
     const syncArgs = [...args, '--block-range', '5', '--reorg-threshold', '0', '--commit-every', '3'];
 
     const first = runCli(syncArgs);
@@ -105,7 +115,7 @@ describe('plaza-indexer CLI', () => {
     const fresh = await indexFixture(chain, { graphql: false });
     await fresh.synced(head);
     const db = await openDatabase({ kind: 'pglite', dir });
-    const store = await Store.open(db, loadSubgraph(buildFixture()));
+    const store = await Store.open(db, loadSubgraph(fixtureBuildDir));
     try {
       expect(store.latest?.number).toBe(head);
       expect(store.dataSources).toEqual(fresh.store.dataSources);

@@ -5,7 +5,7 @@ import { loadSubgraph } from '../src/manifest.js';
 import { openDatabase, type Db } from '../src/store/db.js';
 import { Store } from '../src/store/store.js';
 import { bytesToHex, type Entity } from '../src/values.js';
-import { buildFixture } from './fixtures/build.js';
+import { fixtureBuildDir } from './fixtures/build.js';
 import { A1, A2, A4, A5, BLOCKS, POOL, ptr, writeDataset } from './helpers/dataset.js';
 import { freshDb, pgliteTemplate, tempDir } from './helpers/env.js';
 
@@ -27,7 +27,12 @@ describe('entity store', () => {
     expect(balance(await store.get('Account', A1))).toBe(150n);
     expect(await store.get('Account', A4)).toBeNull();
     const at1 = await store.dump('Account', 1);
-    expect(at1.map((e) => bytesToHex((e.get('id') as { value: Uint8Array }).value))).toEqual([A1, A2, '0x03', A4]);
+    expect(at1.map((e) => bytesToHex((e.get('id') as { value: Uint8Array }).value))).toEqual([
+      A1,
+      A2,
+      '0x03',
+      A4,
+    ]);
     expect(balance(at1[0]!)).toBe(100n);
     const at2 = await store.dump('Account', 2);
     expect(at2.map((e) => balance(e))).toEqual([150n, 200n, 100n, 7n]);
@@ -41,7 +46,7 @@ describe('entity store', () => {
   });
 
   it('serves buffered blocks to the mappings before they are committed', async () => {
-    const store = await Store.open(db, loadSubgraph(buildFixture()), { namespace: 'overlay' });
+    const store = await Store.open(db, loadSubgraph(fixtureBuildDir), { namespace: 'overlay' });
     store.addBlock(ptr(1), BLOCKS[0]!, []);
     store.addBlock(ptr(2), BLOCKS[1]!, []);
     expect(store.latest).toBeNull();
@@ -76,7 +81,9 @@ describe('entity store', () => {
     expect(balance(await store.get('Account', A1))).toBe(100n);
     expect(balance(await store.get('Account', A4))).toBe(-5n);
     expect(await store.get('Account', A5)).toBeNull();
-    const versions = await db.query(`select count(*)::text as n from ${store.table('Account')} where "block$to" is not null`);
+    const versions = await db.query(
+      `select count(*)::text as n from ${store.table('Account')} where "block$to" is not null`,
+    );
     expect(versions[0]!.n).toBe('0');
     await store.revertTo(null);
     expect(store.latest).toBeNull();
@@ -87,14 +94,30 @@ describe('entity store', () => {
     const dir = tempDir();
     const first = await openDatabase({ kind: 'pglite', dir, template: pgliteTemplate() });
     const store = await writeDataset(first, 'resume');
-    store.addBlock(ptr(4), [], [{ template: 'Pool', params: [POOL], context: [['name', { kind: 'String', value: 'p' }]], creationBlock: 4 }]);
+    store.addBlock(
+      ptr(4),
+      [],
+      [
+        {
+          template: 'Pool',
+          params: [POOL],
+          context: [['name', { kind: 'String', value: 'p' }]],
+          creationBlock: 4,
+        },
+      ],
+    );
     await store.flush();
     await first.close();
     const again = await openDatabase({ kind: 'pglite', dir });
-    const reopened = await Store.open(again, loadSubgraph(buildFixture()), { namespace: 'resume' });
+    const reopened = await Store.open(again, loadSubgraph(fixtureBuildDir), { namespace: 'resume' });
     expect(reopened.latest).toEqual(ptr(4));
     expect(reopened.dataSources).toEqual([
-      { template: 'Pool', params: [POOL], context: [['name', { kind: 'String', value: 'p' }]], creationBlock: 4 },
+      {
+        template: 'Pool',
+        params: [POOL],
+        context: [['name', { kind: 'String', value: 'p' }]],
+        creationBlock: 4,
+      },
     ]);
     expect(balance(await reopened.get('Account', A2))).toBe(250n);
     await again.close();

@@ -137,7 +137,8 @@ export function buildApiSchema(schema: SubgraphSchema): ApiSchema {
   const rootFields = new Map<string, { type: string; plural: boolean }>();
   const isEntityLike = (name: string) => schema.entities.has(name) || schema.interfaces.has(name);
 
-  for (const [name, values] of schema.enums) parts.push(`enum ${name} {\n${values.map((v) => `  ${v}`).join('\n')}\n}`);
+  for (const [name, values] of schema.enums)
+    parts.push(`enum ${name} {\n${values.map((v) => `  ${v}`).join('\n')}\n}`);
 
   const fieldSdl = (f: FieldDef): string => {
     if (f.list && isEntityLike(f.baseType)) {
@@ -198,18 +199,33 @@ export function buildApiSchema(schema: SubgraphSchema): ApiSchema {
         if (f.derivedFrom === undefined) {
           const scalar = idScalarOf(f.baseType);
           for (const op of OPS_BY_SCALAR[scalar]!) {
-            add(op ? `${f.name}_${op}` : f.name, op === 'in' || op === 'not_in' ? `[${scalar}!]` : scalar, f, op);
+            add(
+              op ? `${f.name}_${op}` : f.name,
+              op === 'in' || op === 'not_in' ? `[${scalar}!]` : scalar,
+              f,
+              op,
+            );
           }
         }
         add(`${f.name}_`, `${f.baseType}_filter`, f, 'child');
       } else if (f.kind === 'enum') {
         for (const op of ['', 'not', 'in', 'not_in']) {
-          add(op ? `${f.name}_${op}` : f.name, op === 'in' || op === 'not_in' ? `[${f.baseType}!]` : f.baseType, f, op);
+          add(
+            op ? `${f.name}_${op}` : f.name,
+            op === 'in' || op === 'not_in' ? `[${f.baseType}!]` : f.baseType,
+            f,
+            op,
+          );
         }
       } else {
         const ops = OPS_BY_SCALAR[f.baseType] ?? ['', 'not'];
         for (const op of ops) {
-          add(op ? `${f.name}_${op}` : f.name, op === 'in' || op === 'not_in' ? `[${f.baseType}!]` : f.baseType, f, op);
+          add(
+            op ? `${f.name}_${op}` : f.name,
+            op === 'in' || op === 'not_in' ? `[${f.baseType}!]` : f.baseType,
+            f,
+            op,
+          );
         }
       }
     }
@@ -221,9 +237,16 @@ export function buildApiSchema(schema: SubgraphSchema): ApiSchema {
   };
 
   const addType = (t: EntityType | InterfaceType, kind: 'type' | 'interface') => {
-    const impl = kind === 'type' && (t as EntityType).interfaces.length > 0 ? ` implements ${(t as EntityType).interfaces.join(' & ')}` : '';
+    const impl =
+      kind === 'type' && (t as EntityType).interfaces.length > 0
+        ? ` implements ${(t as EntityType).interfaces.join(' & ')}`
+        : '';
     parts.push(`${kind} ${t.name}${impl} {\n${t.fields.map(fieldSdl).join('\n')}\n}`);
-    parts.push(`enum ${t.name}_orderBy {\n${orderByValues(t.fields).map((v) => `  ${v}`).join('\n')}\n}`);
+    parts.push(
+      `enum ${t.name}_orderBy {\n${orderByValues(t.fields)
+        .map((v) => `  ${v}`)
+        .join('\n')}\n}`,
+    );
     parts.push(`input ${t.name}_filter {\n${filterFields(t.name, t.fields).join('\n')}\n}`);
   };
   for (const t of schema.entities.values()) addType(t, 'type');

@@ -6,7 +6,6 @@
 // root fields query SQL directly and nested fields are batched per level.
 import {
   GraphQLError,
-  GraphQLScalarType,
   Kind,
   buildSchema,
   execute,
@@ -18,11 +17,11 @@ import {
   validate,
   type DocumentNode,
   type ExecutionResult,
-  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLOutputType,
+  type GraphQLScalarType,
   type GraphQLSchema,
   type SelectionSetNode,
   type ValueNode,
@@ -106,7 +105,8 @@ function parseError(type: string, v: unknown): QueryError {
 function inputText(vt: ValueType, scalarName: string, v: unknown): string {
   switch (vt) {
     case 'String':
-      if (typeof v !== 'string') throw new QueryError(`Query contains value with invalid type \`${scalarName}\`: \`${String(v)}\``);
+      if (typeof v !== 'string')
+        throw new QueryError(`Query contains value with invalid type \`${scalarName}\`: \`${String(v)}\``);
       return v;
     case 'Int':
       if (typeof v !== 'number' || !Number.isInteger(v)) throw parseError('Int', v);
@@ -119,7 +119,8 @@ function inputText(vt: ValueType, scalarName: string, v: unknown): string {
     }
     case 'BigInt': {
       const b = typeof v === 'number' ? BigInt(Math.trunc(v)) : parseBigIntRust(String(v));
-      if (b === null) throw new QueryError(`Failed to decode \`BigInt\` value: \`invalid digit found in string\``);
+      if (b === null)
+        throw new QueryError(`Failed to decode \`BigInt\` value: \`invalid digit found in string\``);
       return b.toString();
     }
     case 'BigDecimal': {
@@ -133,10 +134,13 @@ function inputText(vt: ValueType, scalarName: string, v: unknown): string {
     case 'Bytes': {
       const s = String(v);
       const hex = s.startsWith('0x') ? s.slice(2) : s;
-      if (hex.length % 2 !== 0) throw new QueryError('Failed to decode `Bytes` value: `Odd number of digits`');
+      if (hex.length % 2 !== 0)
+        throw new QueryError('Failed to decode `Bytes` value: `Odd number of digits`');
       const bad = /[^0-9a-fA-F]/.exec(hex);
       if (bad) {
-        throw new QueryError(`Failed to decode \`Bytes\` value: \`Invalid character '${bad[0]}' at position ${bad.index}\``);
+        throw new QueryError(
+          `Failed to decode \`Bytes\` value: \`Invalid character '${bad[0]}' at position ${bad.index}\``,
+        );
       }
       return '\\x' + hex.toLowerCase();
     }
@@ -152,7 +156,14 @@ interface FilterCtx {
 }
 
 /** The SQL condition for a `where` object on concrete entity type `t` (alias `alias`). */
-function filterSql(ctx: FilterCtx, typeName: string, t: EntityType, alias: string, where: Record<string, unknown>, allowChild: boolean): string {
+function filterSql(
+  ctx: FilterCtx,
+  typeName: string,
+  t: EntityType,
+  alias: string,
+  where: Record<string, unknown>,
+  allowChild: boolean,
+): string {
   const keys = ctx.api.filterKeys.get(typeName)!;
   if ('or' in where) {
     const columns = Object.keys(where).filter((k) => k !== 'or' && k !== 'and' && k !== '_change_block');
@@ -186,7 +197,9 @@ function opSql(
   const { op } = fk;
   if (op === 'and' || op === 'or') {
     if (!Array.isArray(value)) throw new QueryError('Filter must by an object');
-    const subs = value.map((v) => filterSql(ctx, typeName, t, alias, v as Record<string, unknown>, allowChild));
+    const subs = value.map((v) =>
+      filterSql(ctx, typeName, t, alias, v as Record<string, unknown>, allowChild),
+    );
     if (subs.length === 0) return op === 'and' ? 'true' : 'false';
     return `(${subs.join(op === 'and' ? ' and ' : ' or ')})`;
   }
@@ -198,17 +211,23 @@ function opSql(
   const f = t.fieldMap.get(fk.field!.name)!;
   if (op === 'child') {
     if (!allowChild) {
-      throw new QueryError(`Child filter nesting not supported by value \`${f.name}\`: \`${JSON.stringify(value)}\``);
+      throw new QueryError(
+        `Child filter nesting not supported by value \`${f.name}\`: \`${JSON.stringify(value)}\``,
+      );
     }
     if (value === null || typeof value !== 'object') {
-      throw new QueryError(`Query contains value with invalid type \`${f.typeString}\`: \`${String(value)}\``);
+      throw new QueryError(
+        `Query contains value with invalid type \`${f.typeString}\`: \`${String(value)}\``,
+      );
     }
     const options = ctx.schema.concreteTypes(f.baseType).map((child) => {
       const c = `c${ctx.sql.params.length}_${child.name.length}`;
       let join: string;
       if (f.derivedFrom !== undefined) {
         const back = child.fieldMap.get(f.derivedFrom)!;
-        join = back.list ? `${alias}.id = any(${c}.${ident(back.name)})` : `${c}.${ident(back.name)} = ${alias}.id`;
+        join = back.list
+          ? `${alias}.id = any(${c}.${ident(back.name)})`
+          : `${c}.${ident(back.name)} = ${alias}.id`;
       } else if (f.list) {
         join = `${c}.id = any(${alias}.${ident(f.name)})`;
       } else {
@@ -224,7 +243,8 @@ function opSql(
   const cast = sqlType(vt);
   const scalarName = f.kind === 'reference' ? (f.valueType === 'Int8' ? 'Int' : 'String') : f.baseType;
   const one = (v: unknown) => `${ctx.sql.p(inputText(vt, scalarName, v))}::text::${cast}`;
-  const many = (vs: unknown[]) => `${ctx.sql.p(vs.map((v) => inputText(vt, scalarName, v)))}::text[]::${cast}[]`;
+  const many = (vs: unknown[]) =>
+    `${ctx.sql.p(vs.map((v) => inputText(vt, scalarName, v)))}::text[]::${cast}[]`;
   if (f.list) {
     if (value === null) return op === 'not' ? `${col} is not null` : `${col} is null`;
     if (!Array.isArray(value)) throw new QueryError(`Non-list value passed to \`${key}\` filter`);
@@ -264,7 +284,8 @@ function opSql(
       const hasNull = nonNull.length < value.length;
       const conds: string[] = [];
       if (hasNull) conds.push(op === 'in' ? `${col} is null` : `${col} is not null`);
-      if (nonNull.length > 0) conds.push(op === 'in' ? `${col} = any(${many(nonNull)})` : `${col} <> all(${many(nonNull)})`);
+      if (nonNull.length > 0)
+        conds.push(op === 'in' ? `${col} = any(${many(nonNull)})` : `${col} <> all(${many(nonNull)})`);
       return conds.length === 1 ? conds[0]! : `(${conds.join(' or ')})`;
     }
   }
@@ -296,7 +317,13 @@ interface Order {
 }
 
 /** `orderBy` / `orderDirection` to an SQL sort expression on alias `alias` of type `t`. */
-function orderSql(ctx: FilterCtx, typeName: string, t: EntityType, alias: string, args: Record<string, unknown>): Order {
+function orderSql(
+  ctx: FilterCtx,
+  typeName: string,
+  t: EntityType,
+  alias: string,
+  args: Record<string, unknown>,
+): Order {
   const direction = args.orderDirection === 'desc' ? 'desc' : 'asc';
   const orderBy = args.orderBy as string | undefined;
   if (!orderBy) return { expr: null, direction: 'asc' };
@@ -318,7 +345,9 @@ function orderSql(ctx: FilterCtx, typeName: string, t: EntityType, alias: string
     let join: string;
     if (f.derivedFrom !== undefined) {
       const back = child.fieldMap.get(f.derivedFrom)!;
-      join = back.list ? `${alias}.id = any(${c}.${ident(back.name)})` : `${c}.${ident(back.name)} = ${alias}.id`;
+      join = back.list
+        ? `${alias}.id = any(${c}.${ident(back.name)})`
+        : `${c}.${ident(back.name)} = ${alias}.id`;
     } else {
       join = `${c}.id = ${alias}.${ident(f.name)}`;
     }
@@ -344,7 +373,12 @@ function complexity(
   if (!op || op.kind !== Kind.OPERATION_DEFINITION) return { complexity: 0 };
   class TooDeep extends Error {}
   class Cycle extends Error {}
-  const inner = (type: GraphQLNamedType | undefined, set: SelectionSetNode, depth: number, visited: Set<string>): number => {
+  const inner = (
+    type: GraphQLNamedType | undefined,
+    set: SelectionSetNode,
+    depth: number,
+    visited: Set<string>,
+  ): number => {
     if (depth >= maxDepth) throw new TooDeep();
     let total = 0;
     for (const sel of set.selections) {
@@ -424,7 +458,10 @@ export class GraphQLApi {
   readonly api: ApiSchema;
   private readonly sub: SubgraphSchema;
   /** Parsed and validated documents by query text (LRU), with their complexity. */
-  private readonly documents = new Map<string, { doc: DocumentNode; complexity: ReturnType<typeof complexity> }>();
+  private readonly documents = new Map<
+    string,
+    { doc: DocumentNode; complexity: ReturnType<typeof complexity> }
+  >();
 
   constructor(
     private readonly store: Store,
@@ -438,7 +475,11 @@ export class GraphQLApi {
   }
 
   /** Parses, validates, checks limits and executes a query. */
-  async execute(query: string, variables?: Record<string, unknown> | null, operationName?: string | null): Promise<ExecutionResult> {
+  async execute(
+    query: string,
+    variables?: Record<string, unknown> | null,
+    operationName?: string | null,
+  ): Promise<ExecutionResult> {
     let cached = this.documents.get(query);
     if (cached) {
       this.documents.delete(query);
@@ -493,11 +534,13 @@ export class GraphQLApi {
     if (b.hash !== undefined && b.hash !== null) {
       const ptr = await this.store.blockNumberByHash(String(b.hash));
       if (!ptr) throw new QueryError('Failed to decode `block.hash` value: `no block with that hash found`');
-      if (ptr.number > latestNumber) throw new QueryError(`Failed to decode \`block.number\` value: \`${notYet(ptr.number)}\``);
+      if (ptr.number > latestNumber)
+        throw new QueryError(`Failed to decode \`block.number\` value: \`${notYet(ptr.number)}\``);
       return { number: ptr.number, hash: ptr.hash };
     }
     if (b.number !== undefined && b.number !== null) {
-      if (b.number > latestNumber) throw new QueryError(`Failed to decode \`block.number\` value: \`${notYet(b.number)}\``);
+      if (b.number > latestNumber)
+        throw new QueryError(`Failed to decode \`block.number\` value: \`${notYet(b.number)}\``);
       return { number: b.number, hash: null };
     }
     if (b.number_gte !== undefined && b.number_gte !== null) {
@@ -511,11 +554,15 @@ export class GraphQLApi {
   private range(args: Record<string, unknown>): { first: number; skip: number } {
     const first = args.first === undefined || args.first === null ? 100 : Number(args.first);
     if (!(first > 0 && first <= this.limits.maxFirst)) {
-      throw new QueryError(`The \`first\` argument must be between 0 and ${this.limits.maxFirst}, but is ${first}`);
+      throw new QueryError(
+        `The \`first\` argument must be between 0 and ${this.limits.maxFirst}, but is ${first}`,
+      );
     }
     const skip = args.skip === undefined || args.skip === null ? 0 : Number(args.skip);
     if (!(skip >= 0 && skip <= this.limits.maxSkip)) {
-      throw new QueryError(`The \`skip\` argument must be between 0 and ${this.limits.maxSkip}, but is ${skip}`);
+      throw new QueryError(
+        `The \`skip\` argument must be between 0 and ${this.limits.maxSkip}, but is ${skip}`,
+      );
     }
     return { first, skip };
   }
@@ -546,7 +593,8 @@ export class GraphQLApi {
          where c.id = any($1::text[]::${idc}[]) and ${atBlock('c', block)}`,
         [ids.map((id) => idParam(t, id))],
       );
-      for (const r of rows) out.set(idFromText(t, r['id$']!), { $type: t.name, $e: this.decode(t, r), $block: block });
+      for (const r of rows)
+        out.set(idFromText(t, r['id$']!), { $type: t.name, $e: this.decode(t, r), $block: block });
     }
     return out;
   }
@@ -621,7 +669,12 @@ export class GraphQLApi {
   }
 
   /** Resolves a reference field of an entity (direct, list, or derived). */
-  private resolveReference(parent: Obj, f: FieldDef, args: Record<string, unknown>, ctx: RequestCtx): Promise<unknown> | unknown {
+  private resolveReference(
+    parent: Obj,
+    f: FieldDef,
+    args: Record<string, unknown>,
+    ctx: RequestCtx,
+  ): Promise<unknown> | unknown {
     const block = parent.$block;
     const path = `${parent.$type}.${f.name}@${block}:${JSON.stringify(args)}`;
     if (f.derivedFrom === undefined && !f.list) {
@@ -644,12 +697,19 @@ export class GraphQLApi {
           let children: Obj[];
           if (f.derivedFrom !== undefined) {
             const back = f.derivedFrom;
-            children = await this.collection(f.baseType, f.list ? args : { first: 2 }, block, (t, alias, sql) => {
-              const bf = t.fieldMap.get(back)!;
-              const cast = sqlType(bf.valueType);
-              const param = `${sql.p(idParam({ idType: bf.valueType === 'Bytes' ? 'Bytes' : bf.valueType === 'Int8' ? 'Int8' : 'String' } as EntityType, id))}::text::${cast}`;
-              return bf.list ? `${param} = any(${alias}.${ident(back)})` : `${alias}.${ident(back)} = ${param}`;
-            });
+            children = await this.collection(
+              f.baseType,
+              f.list ? args : { first: 2 },
+              block,
+              (t, alias, sql) => {
+                const bf = t.fieldMap.get(back)!;
+                const cast = sqlType(bf.valueType);
+                const param = `${sql.p(idParam({ idType: bf.valueType === 'Bytes' ? 'Bytes' : bf.valueType === 'Int8' ? 'Int8' : 'String' } as EntityType, id))}::text::${cast}`;
+                return bf.list
+                  ? `${param} = any(${alias}.${ident(back)})`
+                  : `${alias}.${ident(back)} = ${param}`;
+              },
+            );
           } else {
             const v = p.$e.get(f.name);
             const ids = v && v.kind === 'List' ? [...new Set(v.value.map(valueId))] : [];
@@ -680,15 +740,14 @@ export class GraphQLApi {
   }
 
   private installResolvers(): void {
-    const wrap =
-      <T>(fn: () => Promise<T> | T): Promise<T> | T => {
-        try {
-          const r = fn();
-          return r instanceof Promise ? r.catch((e: unknown) => Promise.reject(toGraphQLError(e))) : r;
-        } catch (e) {
-          throw toGraphQLError(e);
-        }
-      };
+    const wrap = <T>(fn: () => Promise<T> | T): Promise<T> | T => {
+      try {
+        const r = fn();
+        return r instanceof Promise ? r.catch((e: unknown) => Promise.reject(toGraphQLError(e))) : r;
+      } catch (e) {
+        throw toGraphQLError(e);
+      }
+    };
     const query = this.schema.getQueryType()!;
     for (const [name, field] of Object.entries(query.getFields())) {
       if (name === '_meta') {
@@ -742,7 +801,9 @@ export class GraphQLApi {
         const f = et.fieldMap.get(fname);
         if (!f) continue;
         field.resolve = (src: Obj, args, ctx: RequestCtx) =>
-          wrap(() => (f.kind === 'reference' ? this.resolveReference(src, f, args, ctx) : toOutput(src.$e.get(fname))));
+          wrap(() =>
+            f.kind === 'reference' ? this.resolveReference(src, f, args, ctx) : toOutput(src.$e.get(fname)),
+          );
       }
     }
   }

@@ -40,7 +40,11 @@ export interface GraphQLServer {
 }
 
 /** Starts the HTTP server; port 0 picks a free port. */
-export async function startGraphQLServer(api: GraphQLApi, port: number, host: string): Promise<GraphQLServer> {
+export async function startGraphQLServer(
+  api: GraphQLApi,
+  port: number,
+  host: string,
+): Promise<GraphQLServer> {
   const server = createServer((req, res) => {
     void (async () => {
       try {
@@ -51,18 +55,30 @@ export async function startGraphQLServer(api: GraphQLApi, port: number, host: st
           const q = url.searchParams.get('query');
           if (q === null) return send(res, 200, PAGE, 'text/html; charset=utf-8');
           const vars = url.searchParams.get('variables');
-          payload = { query: q, variables: vars ? JSON.parse(vars) : null, operationName: url.searchParams.get('operationName') };
+          payload = {
+            query: q,
+            variables: vars ? JSON.parse(vars) : null,
+            operationName: url.searchParams.get('operationName'),
+          };
         } else if (req.method === 'POST') {
           try {
             payload = JSON.parse(await readBody(req)) as typeof payload;
           } catch (e) {
-            return send(res, 400, JSON.stringify({ errors: [{ message: `invalid request body: ${(e as Error).message}` }] }));
+            return send(
+              res,
+              400,
+              JSON.stringify({ errors: [{ message: `invalid request body: ${(e as Error).message}` }] }),
+            );
           }
         } else {
           return send(res, 405, JSON.stringify({ errors: [{ message: 'use GET or POST' }] }));
         }
         if (typeof payload.query !== 'string') {
-          return send(res, 400, JSON.stringify({ errors: [{ message: 'The "query" field is missing in request data' }] }));
+          return send(
+            res,
+            400,
+            JSON.stringify({ errors: [{ message: 'The "query" field is missing in request data' }] }),
+          );
         }
         const result = await api.execute(
           payload.query,
@@ -80,7 +96,8 @@ export async function startGraphQLServer(api: GraphQLApi, port: number, host: st
     server.listen(port, host, () => resolve());
   });
   const addr = server.address() as AddressInfo;
-  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const shownHost =
+    host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   return {
     server,
     url: `http://${shownHost}:${addr.port}/graphql`,

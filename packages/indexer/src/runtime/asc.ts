@@ -9,7 +9,13 @@
 // Objects are allocated with the module's exported `__new(size, id_of_type(TypeId))`; the stub
 // runtime never collects, so pointers stay valid for the instance's life.
 import './wasm-types.js';
-import { BigDecimal, DeterministicError, bigIntFromSignedLE, bigIntToSignedLE, checkBigInt } from '../numbers.js';
+import {
+  BigDecimal,
+  DeterministicError,
+  bigIntFromSignedLE,
+  bigIntToSignedLE,
+  checkBigInt,
+} from '../numbers.js';
 import type { Value } from '../values.js';
 
 /** graph-ts `TypeId` discriminants (global/global.ts), the argument of `id_of_type`. */
@@ -258,7 +264,10 @@ export class AscHeap {
       case StoreKind.BOOL:
         return { kind: 'Bool', value: this.u64(payload) !== 0n };
       case StoreKind.ARRAY:
-        return { kind: 'List', value: this.readArrayPtrs(this.u32(payload)).map((p) => this.readStoreValue(p)) };
+        return {
+          kind: 'List',
+          value: this.readArrayPtrs(this.u32(payload)).map((p) => this.readStoreValue(p)),
+        };
       case StoreKind.NULL:
         return { kind: 'Null' };
       case StoreKind.BYTES:

@@ -107,7 +107,8 @@ export function validateEntity(t: EntityType, id: string, e: Entity): void {
         );
       }
     } else if (v === undefined && !derived) {
-      if (f.nonNull) throw new DeterministicError(`${where}: missing value for non-nullable field \`${f.name}\``);
+      if (f.nonNull)
+        throw new DeterministicError(`${where}: missing value for non-nullable field \`${f.name}\``);
     } else if (v !== undefined && derived) {
       throw new DeterministicError(`${where}: field \`${f.name}\` is derived and cannot be set`);
     }
@@ -231,7 +232,8 @@ export class EntityCache {
   /** `store.loadRelated(type, id, field)` for a `@derivedFrom` field. */
   loadRelated(type: string, id: string, field: string): Entity[] {
     const owner = this.schema.entity(type);
-    if (!owner) throw new DeterministicError(`internal error: unknown name ${type} when looking up entity type`);
+    if (!owner)
+      throw new DeterministicError(`internal error: unknown name ${type} when looking up entity type`);
     const f = owner.fieldMap.get(field);
     if (!f) throw new DeterministicError(`Entity ${type}: unknown field \`${field}\``);
     if (f.derivedFrom === undefined) {

@@ -179,7 +179,9 @@ export function decodeLogParams(event: AbiEvent, topics: readonly Hex[], data: H
   const indexed = event.inputs.filter((i) => i.indexed);
   const plain = event.inputs.filter((i) => !i.indexed);
   if (topics.length - 1 < indexed.length) {
-    throw new DeterministicError(`log has ${topics.length - 1} topics, event ${event.name} needs ${indexed.length}`);
+    throw new DeterministicError(
+      `log has ${topics.length - 1} topics, event ${event.name} needs ${indexed.length}`,
+    );
   }
   const decodedData = plain.length > 0 ? decodeAbiParameters(plain, data) : [];
   let ti = 1;
@@ -255,7 +257,8 @@ export function readEthValue(heap: AscHeap, ptr: number): EthValue {
     }
     case KIND.uint: {
       const v = heap.readBigInt(payload);
-      if (v < 0n || v >= 1n << 256n) throw new DeterministicError(`BigInt value \`${v}\` does not fit into uint256`);
+      if (v < 0n || v >= 1n << 256n)
+        throw new DeterministicError(`BigInt value \`${v}\` does not fit into uint256`);
       return { kind: 'uint', value: v };
     }
     case KIND.bool:
@@ -303,6 +306,8 @@ export function newEthValueArray(heap: AscHeap, values: EthValue[]): number {
 
 /** Allocates `Array<EventParam>`. */
 export function newEventParams(heap: AscHeap, params: EthParam[]): number {
-  const ptrs = params.map((p) => heap.newObject(TypeId.EventParam, [heap.newString(p.name), newEthValue(heap, p.value)]));
+  const ptrs = params.map((p) =>
+    heap.newObject(TypeId.EventParam, [heap.newString(p.name), newEthValue(heap, p.value)]),
+  );
   return heap.newArray(ptrs, TypeId.ArrayEventParam);
 }

@@ -150,7 +150,10 @@ export class MappingRuntime {
         creationBlock: null,
       });
     });
-    for (const m of [...opts.subgraph.dataSources.map((d) => d.mapping), ...opts.subgraph.templates.map((t) => t.mapping)]) {
+    for (const m of [
+      ...opts.subgraph.dataSources.map((d) => d.mapping),
+      ...opts.subgraph.templates.map((t) => t.mapping),
+    ]) {
       this.moduleFor(m);
     }
   }
@@ -194,8 +197,15 @@ export class MappingRuntime {
     const imports: Record<string, Record<string, WebAssembly.ImportValue>> = {};
     const unimplemented: string[] = [];
     for (const imp of WebAssembly.Module.imports(module)) {
-      if (imp.kind === 'memory' && memory && imp.module === MEMORY_IMPORT.module && imp.name === MEMORY_IMPORT.name) continue;
-      if (imp.kind !== 'function') throw new Error(`${m.file}: unsupported import kind ${imp.kind} (${imp.name})`);
+      if (
+        imp.kind === 'memory' &&
+        memory &&
+        imp.module === MEMORY_IMPORT.module &&
+        imp.name === MEMORY_IMPORT.name
+      )
+        continue;
+      if (imp.kind !== 'function')
+        throw new Error(`${m.file}: unsupported import kind ${imp.kind} (${imp.name})`);
       let fn = table[imp.name];
       if (fn) {
         const inner = fn;
@@ -289,7 +299,12 @@ export class MappingRuntime {
   }
 
   /** Runs one handler in a fresh instance. Exposed for tests that build their own trigger objects. */
-  invoke(ds: DataSourceInstance, handlerName: string, block: BlockData, makeArg: (heap: AscHeap) => number): void {
+  invoke(
+    ds: DataSourceInstance,
+    handlerName: string,
+    block: BlockData,
+    makeArg: (heap: AscHeap) => number,
+  ): void {
     const cache = this.cache;
     if (!cache) throw new Error('no block in progress');
     const entry = this.moduleFor(ds.mapping);
@@ -332,7 +347,8 @@ export class MappingRuntime {
       this.heap = null;
       this.ds = null;
       // keep the memory for the next instance unless a handler grew it a lot
-      if (memory && memory.buffer.byteLength <= 16 * 65536 * Math.max(1, entry.memory!.initial)) entry.spare = memory;
+      if (memory && memory.buffer.byteLength <= 16 * 65536 * Math.max(1, entry.memory!.initial))
+        entry.spare = memory;
     }
   }
 
@@ -351,7 +367,9 @@ export class MappingRuntime {
     const t = schema.entity(name);
     if (t) return t;
     if (schema.interfaces.has(name)) {
-      throw new DeterministicError(`Cannot ${op} entity of type \`${name}\`. The type must be an @entity type`);
+      throw new DeterministicError(
+        `Cannot ${op} entity of type \`${name}\`. The type must be an @entity type`,
+      );
     }
     throw new DeterministicError(`internal error: unknown name ${name} when looking up entity type`);
   }
@@ -362,6 +380,7 @@ export class MappingRuntime {
 
   /** The host functions by import name. */
   private hostFunctions(): Record<string, (...args: never[]) => unknown> {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the host functions close over the runtime
     const rt = this;
     const str = (p: number) => rt.h.readString(p);
     const big = (p: number) => rt.h.readBigInt(p);
@@ -369,10 +388,11 @@ export class MappingRuntime {
     const newBig = (v: bigint) => rt.h.newBigInt(v);
     const newDec = (v: BigDecimal) => rt.h.newBigDecimal(v);
     const newStr = (s: string) => rt.h.newString(s);
-    const schema = this.opts.subgraph.schema;
     const chain = this.opts.chain;
     const ipfsDeprecated = (name: string) => () => {
-      throw new DeterministicError(`\`${name}\` is deprecated. Improved support for IPFS will be added in the future`);
+      throw new DeterministicError(
+        `\`${name}\` is deprecated. Improved support for IPFS will be added in the future`,
+      );
     };
     const getEntity = (scope: 'store' | 'block') => (entityPtr: number, idPtr: number) => {
       const type = str(entityPtr);
@@ -398,7 +418,10 @@ export class MappingRuntime {
       }
       rt.created.push({
         template: name,
-        params: [address.startsWith('0x') ? address.toLowerCase() : `0x${address.toLowerCase()}`, ...params.slice(1)],
+        params: [
+          address.startsWith('0x') ? address.toLowerCase() : `0x${address.toLowerCase()}`,
+          ...params.slice(1),
+        ],
         context: context ? entityToWire(context) : null,
         creationBlock: rt.block!.number,
       });
@@ -519,12 +542,13 @@ export class MappingRuntime {
         const msg = str(msgPtr);
         const name = LOG_LEVELS[level] ?? 'DEBUG';
         rt.opts.log?.(name, rt.cur.name, msg);
-        if (level === 0) throw new DeterministicError(`Critical error logged in mapping with log message: ${msg}`);
+        if (level === 0)
+          throw new DeterministicError(`Critical error logged in mapping with log message: ${msg}`);
       },
 
       // --- typeConversion -------------------------------------------------------------------
       'typeConversion.bytesToString': (p: number) =>
-        newStr(utf8Lossy.decode(rt.h.readBytes(p)).replace(/\u0000+$/, '')),
+        newStr(trimTrailingNuls(utf8Lossy.decode(rt.h.readBytes(p)))),
       'typeConversion.bytesToHex': (p: number) => newStr(bytesToHex(rt.h.readBytes(p))),
       'typeConversion.bigIntToString': (p: number) => newStr(big(p).toString()),
       'typeConversion.bigIntToHex': (p: number) => {
@@ -559,7 +583,9 @@ export class MappingRuntime {
         const a = big(x);
         const b = big(y);
         if (b === 0n) {
-          throw new DeterministicError(`attempted to calculate the remainder of \`${a}\` with a divisor of zero`);
+          throw new DeterministicError(
+            `attempted to calculate the remainder of \`${a}\` with a divisor of zero`,
+          );
         }
         return newBig(a % b);
       },
@@ -598,7 +624,8 @@ export class MappingRuntime {
       // --- json -----------------------------------------------------------------------------
       'json.fromBytes': (p: number) => {
         const bytes = rt.h.readBytes(p);
-        if (bytes.length > MAX_JSON_SIZE) throw new DeterministicError(`JSON size exceeds max size of ${MAX_JSON_SIZE}`);
+        if (bytes.length > MAX_JSON_SIZE)
+          throw new DeterministicError(`JSON size exceeds max size of ${MAX_JSON_SIZE}`);
         let v;
         try {
           v = parseJson(bytes);
@@ -609,7 +636,8 @@ export class MappingRuntime {
       },
       'json.try_fromBytes': (p: number) => {
         const bytes = rt.h.readBytes(p);
-        if (bytes.length > MAX_JSON_SIZE) throw new DeterministicError(`JSON size exceeds max size of ${MAX_JSON_SIZE}`);
+        if (bytes.length > MAX_JSON_SIZE)
+          throw new DeterministicError(`JSON size exceeds max size of ${MAX_JSON_SIZE}`);
         let v = null;
         try {
           v = parseJson(bytes);
@@ -703,11 +731,16 @@ export class MappingRuntime {
             `Could not find ABI for contract "${contractName}", try adding it to the 'abis' section of the subgraph manifest`,
           );
         }
-        const candidates = abi.filter((x): x is AbiFunction => x.type === 'function' && x.name === functionName);
+        const candidates = abi.filter(
+          (x): x is AbiFunction => x.type === 'function' && x.name === functionName,
+        );
         if (candidates.length === 0) {
-          throw new DeterministicError(`Unknown function "${contractName}::${functionName}" called from WASM runtime`);
+          throw new DeterministicError(
+            `Unknown function "${contractName}::${functionName}" called from WASM runtime`,
+          );
         }
-        const fn = signature === null ? candidates[0]! : candidates.find((c) => signatureCompat(c) === signature);
+        const fn =
+          signature === null ? candidates[0]! : candidates.find((c) => signatureCompat(c) === signature);
         if (!fn) {
           throw new DeterministicError(
             `Unknown function "${contractName}::${functionName}" with signature \`${signature}\` called from WASM runtime`,
@@ -762,6 +795,13 @@ export class MappingRuntime {
   }
 }
 
+/** `trim_end_matches('\u{0000}')`. */
+function trimTrailingNuls(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 0) end--;
+  return s.slice(0, end);
+}
+
 function debugValue(v: Value): string {
   switch (v.kind) {
     case 'String':
@@ -787,7 +827,9 @@ const txBytes = new WeakMap<TxData, Uint8Array[]>();
 export function newBlock(heap: AscHeap, b: BlockData): number {
   let raw = blockBytes.get(b);
   if (!raw) {
-    raw = [b.hash, b.parentHash, b.unclesHash, b.author, b.stateRoot, b.transactionsRoot, b.receiptsRoot].map(hexBytes);
+    raw = [b.hash, b.parentHash, b.unclesHash, b.author, b.stateRoot, b.transactionsRoot, b.receiptsRoot].map(
+      hexBytes,
+    );
     blockBytes.set(b, raw);
   }
   const big = (v: bigint) => heap.newBigInt(v);
@@ -808,7 +850,12 @@ export function newBlock(heap: AscHeap, b: BlockData): number {
 export function newTransaction(heap: AscHeap, t: TxData): number {
   let raw = txBytes.get(t);
   if (!raw) {
-    raw = [hexBytes(t.hash), hexBytes(t.from), t.to === null ? new Uint8Array() : hexBytes(t.to), hexBytes(t.input)];
+    raw = [
+      hexBytes(t.hash),
+      hexBytes(t.from),
+      t.to === null ? new Uint8Array() : hexBytes(t.to),
+      hexBytes(t.input),
+    ];
     txBytes.set(t, raw);
   }
   return heap.newObject(TypeId.EthereumTransaction, [
@@ -868,7 +915,7 @@ export function newEvent(
   log: LogData,
   block: BlockData,
   tx: TxData,
-  params: { name: string; value: import('./ethabi.js').EthValue }[],
+  params: EthParam[],
   receipt: ReceiptData | null,
 ): number {
   return heap.newObject(TypeId.EthereumEvent, [

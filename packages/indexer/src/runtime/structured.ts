@@ -253,8 +253,10 @@ function resolveCoreScalar(s: string): YamlValue {
   if (/^[-+]?[0-9]+$/.test(s)) return { kind: 'number', text: BigInt(s).toString() };
   if (/^0o[0-7]+$/.test(s)) return { kind: 'number', text: BigInt(s).toString() };
   if (/^0x[0-9a-fA-F]+$/.test(s)) return { kind: 'number', text: BigInt(s).toString() };
-  if (/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(s)) return { kind: 'number', text: formatYamlFloat(Number(s)) };
-  if (/^[-+]?\.(inf|Inf|INF)$/.test(s)) return { kind: 'number', text: formatYamlFloat(s.startsWith('-') ? -Infinity : Infinity) };
+  if (/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(s))
+    return { kind: 'number', text: formatYamlFloat(Number(s)) };
+  if (/^[-+]?\.(inf|Inf|INF)$/.test(s))
+    return { kind: 'number', text: formatYamlFloat(s.startsWith('-') ? -Infinity : Infinity) };
   if (/^\.(nan|NaN|NAN)$/.test(s)) return { kind: 'number', text: '.nan' };
   return { kind: 'string', value: s };
 }
@@ -268,7 +270,15 @@ function convertYaml(node: YamlNode | null | undefined): YamlValue {
     else if (typeof v === 'boolean') inner = { kind: 'bool', value: v };
     else if (typeof v === 'bigint') inner = { kind: 'number', text: v.toString() };
     else if (typeof v === 'number') {
-      inner = { kind: 'number', text: Number.isInteger(v) && /^[-+]?[0-9]/.test(String(node.source ?? '')) && !/[.eE]/.test(String(node.source ?? '')) ? String(v) : formatYamlFloat(v) };
+      inner = {
+        kind: 'number',
+        text:
+          Number.isInteger(v) &&
+          /^[-+]?[0-9]/.test(String(node.source ?? '')) &&
+          !/[.eE]/.test(String(node.source ?? ''))
+            ? String(v)
+            : formatYamlFloat(v),
+      };
     } else inner = { kind: 'string', value: String(v) };
   } else if (isSeq(node)) {
     inner = { kind: 'array', items: node.items.map((x) => convertYaml(x as YamlNode)) };
@@ -341,7 +351,12 @@ export function newYamlValue(heap: AscHeap, v: YamlValue): number {
 }
 
 /** Allocates `Result<V, bool>`: `{_value: Wrapped<V> | null, _error: Wrapped<bool> | null}`. */
-export function newResult(heap: AscHeap, resultType: number, wrappedType: number, valuePtr: number | null): number {
+export function newResult(
+  heap: AscHeap,
+  resultType: number,
+  wrappedType: number,
+  valuePtr: number | null,
+): number {
   const ptr = heap.alloc(8, resultType);
   if (valuePtr !== null) {
     heap.setU32(ptr, heap.newObject(wrappedType, [valuePtr]));

@@ -1,5 +1,6 @@
 // Chain data passed to handlers, in plain structured-clone friendly form.
 import type { Hex } from 'viem';
+import type { WireEntity } from '../values.js';
 
 /** A block as mappings see it (`ethereum.Block`). */
 export interface BlockData {
@@ -86,7 +87,7 @@ export interface CreatedDataSource {
   template: string;
   params: string[];
   /** DataSourceContext entries in wire form, or null. */
-  context: import('../values.js').WireEntity | null;
+  context: WireEntity | null;
   creationBlock: number;
 }
 

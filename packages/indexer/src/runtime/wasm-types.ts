@@ -1,6 +1,7 @@
 // The WebAssembly JS API as Node.js provides it. TypeScript only declares it in lib.dom, which this
 // package does not use, so the parts the runtime needs are declared here.
 declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- WebAssembly is a namespace in the JS API
   namespace WebAssembly {
     type ImportValue = ((...args: never[]) => unknown) | Memory | Global | Table | number;
     type ModuleImports = Record<string, ImportValue>;

@@ -5,6 +5,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type * as PgModule from 'pg';
+import type { PoolConfig } from 'pg';
 import '../runtime/wasm-types.js';
 
 /** A row with text (or null) columns. */
@@ -40,8 +42,11 @@ function normalizeParams(params: unknown[] | undefined): unknown[] | undefined {
   return params?.map((p) => (typeof p === 'bigint' ? p.toString() : p));
 }
 
-let modules: Promise<{ pgliteWasmModule: WebAssembly.Module; initdbWasmModule: WebAssembly.Module; fsBundle: Blob }> | null =
-  null;
+let modules: Promise<{
+  pgliteWasmModule: WebAssembly.Module;
+  initdbWasmModule: WebAssembly.Module;
+  fsBundle: Blob;
+}> | null = null;
 
 /** PGlite's WASM modules and file bundle, compiled and read once per process. */
 function pgliteModules(): NonNullable<typeof modules> {
@@ -51,7 +56,11 @@ function pgliteModules(): NonNullable<typeof modules> {
       WebAssembly.compile(readFileSync(join(dist, 'pglite.wasm'))),
       WebAssembly.compile(readFileSync(join(dist, 'initdb.wasm'))),
     ]);
-    return { pgliteWasmModule: pglite, initdbWasmModule: initdb, fsBundle: new Blob([readFileSync(join(dist, 'pglite.data'))]) };
+    return {
+      pgliteWasmModule: pglite,
+      initdbWasmModule: initdb,
+      fsBundle: new Blob([readFileSync(join(dist, 'pglite.data'))]),
+    };
   })();
   return modules;
 }
@@ -64,7 +73,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Db> {
   const options = { ...(await pgliteModules()), ...(opts.template ? { loadDataDir: opts.template } : {}) };
   const pg = new PGlite(opts.dir, options as never);
   await pg.waitReady;
-  const wrap = (q: { query: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[] }> }): Queryable => ({
+  const wrap = (q: {
+    query: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[] }>;
+  }): Queryable => ({
     async query(sql, params) {
       const r = await q.query(sql, normalizeParams(params));
       return r.rows as Row[];
@@ -88,14 +99,16 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Db> {
 
 async function openPostgres(url: string): Promise<Db> {
   const pgMod = await import('pg');
-  const pg = (pgMod as unknown as { default: typeof import('pg') }).default ?? pgMod;
+  const pg = (pgMod as unknown as { default: typeof PgModule }).default ?? pgMod;
   // Return every column as text, exactly like the SQL asks for; no driver-side parsing.
   const types = { getTypeParser: () => (v: string) => v };
-  const pool = new pg.Pool({ connectionString: url, max: 8, types } as import('pg').PoolConfig);
+  const pool = new pg.Pool({ connectionString: url, max: 8, types } as PoolConfig);
   // Fail fast with a clear error if the server is unreachable.
   const probe = await pool.connect();
   probe.release();
-  const wrap = (q: { query: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[] }> }): Queryable => ({
+  const wrap = (q: {
+    query: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[] }>;
+  }): Queryable => ({
     async query(sql, params) {
       const r = await q.query(sql, normalizeParams(params));
       return r.rows as Row[];

@@ -83,7 +83,10 @@ export function textToScalar(t: ValueType, s: string): Value {
     case 'Boolean':
       return { kind: 'Bool', value: s === 'true' || s === 't' };
     case 'Bytes':
-      return { kind: 'Bytes', value: new Uint8Array(Buffer.from(s.startsWith('\\x') ? s.slice(2) : s, 'hex')) };
+      return {
+        kind: 'Bytes',
+        value: new Uint8Array(Buffer.from(s.startsWith('\\x') ? s.slice(2) : s, 'hex')),
+      };
   }
 }
 

@@ -10,7 +10,14 @@ import { BigDecimal } from '../numbers.js';
 import type { Modification } from '../runtime/entity-cache.js';
 import type { CreatedDataSource } from '../runtime/types.js';
 import type { EntityType, FieldDef } from '../schema.js';
-import { entityFromWire, entityToWire, valuesEqual, type Entity, type Value, type WireEntity } from '../values.js';
+import {
+  entityFromWire,
+  entityToWire,
+  valuesEqual,
+  type Entity,
+  type Value,
+  type WireEntity,
+} from '../values.js';
 import type { Db, Queryable, Row } from './db.js';
 import { FROM, TO, VID, castExpr, columnToValue, ident, selectExpr, sqlType, valueToParam } from './sql.js';
 
@@ -162,10 +169,13 @@ export class Store {
     ];
     for (const t of this.types) {
       const cols = storedFields(t).map(
-        (f) => `${ident(f.name)} ${sqlType(f.valueType)}${f.list ? '[]' : ''}${f.name === 'id' ? ' not null' : ''}`,
+        (f) =>
+          `${ident(f.name)} ${sqlType(f.valueType)}${f.list ? '[]' : ''}${f.name === 'id' ? ' not null' : ''}`,
       );
       const table = this.table(t.name);
-      ddl.push(`create table if not exists ${table} (${VID} bigserial primary key, ${FROM} integer not null, ${TO} integer, ${cols.join(', ')})`);
+      ddl.push(
+        `create table if not exists ${table} (${VID} bigserial primary key, ${FROM} integer not null, ${TO} integer, ${cols.join(', ')})`,
+      );
       const idx = (suffix: string) => ident(`${t.name}$${suffix}`);
       ddl.push(`create unique index if not exists ${idx('current')} on ${table} (id) where ${TO} is null`);
       ddl.push(`create index if not exists ${idx('id_from')} on ${table} (id, ${FROM})`);
@@ -176,7 +186,9 @@ export class Store {
       for (const f of storedFields(t)) {
         if (f.name === 'id' || f.list) continue;
         if (f.kind === 'reference') {
-          ddl.push(`create index if not exists ${idx(`ref_${f.name}`)} on ${table} (${ident(f.name)}, ${FROM})`);
+          ddl.push(
+            `create index if not exists ${idx(`ref_${f.name}`)} on ${table} (${ident(f.name)}, ${FROM})`,
+          );
         } else if (f.valueType !== 'String' && f.valueType !== 'Boolean') {
           ddl.push(`create index if not exists ${idx(`attr_${f.name}`)} on ${table} (${ident(f.name)})`);
         }
@@ -284,7 +296,9 @@ export class Store {
     if (!f) throw new Error(`${type} has no field ${field}`);
     const cast = sqlType(f.valueType);
     const param = f.valueType === 'Bytes' ? '\\x' + id.slice(2) : id;
-    const cond = f.list ? `$1::text::${cast} = any(t.${ident(field)})` : `t.${ident(field)} = $1::text::${cast}`;
+    const cond = f.list
+      ? `$1::text::${cast} = any(t.${ident(field)})`
+      : `t.${ident(field)} = $1::text::${cast}`;
     const rows = await this.db.query(
       `select t.id::text as "id$", ${this.selectList(t)} from ${this.table(type)} t where ${cond} and t.${TO} is null`,
       [param],
@@ -301,7 +315,11 @@ export class Store {
             : { kind: 'String', value: id };
       for (const [oid, e] of over) {
         const v = e?.get(field);
-        const match = v ? (v.kind === 'List' ? v.value.some((x) => valuesEqual(x, target)) : valuesEqual(v, target)) : false;
+        const match = v
+          ? v.kind === 'List'
+            ? v.value.some((x) => valuesEqual(x, target))
+            : valuesEqual(v, target)
+          : false;
         if (e && match) out.set(oid, new Map(e));
         else out.delete(oid);
       }
@@ -442,7 +460,10 @@ export class Store {
     if (t.immutable) {
       for (const [id, chain] of ids) {
         const bad = chain.find((c) => c.mod.op !== 'insert');
-        if (bad) throw new Error(`immutable entity type ${t.name} only allows inserts, not ${bad.mod.op} of ${t.name}[${id}]`);
+        if (bad)
+          throw new Error(
+            `immutable entity type ${t.name} only allows inserts, not ${bad.mod.op} of ${t.name}[${id}]`,
+          );
       }
       const existing = await tx.query(
         `select t.id::text as id, t.${FROM}::text as b from ${table} t where t.id = any($1::text[]::${idc}[])`,
@@ -467,7 +488,10 @@ export class Store {
     if (versions.length === 0) return;
     const fields = storedFields(t);
     const cols = fields.map((f) => ident(f.name));
-    const params: (string | null)[][] = [versions.map((v) => String(v.from)), versions.map((v) => (v.to === null ? null : String(v.to)))];
+    const params: (string | null)[][] = [
+      versions.map((v) => String(v.from)),
+      versions.map((v) => (v.to === null ? null : String(v.to))),
+    ];
     for (const f of fields) params.push(versions.map((v) => valueToParam(f, v.entity.get(f.name))));
     const aliases = fields.map((_, i) => `c${i}`);
     const unnest = params.map((_, i) => `$${i + 1}::text[]`).join(', ');
@@ -498,7 +522,9 @@ export class Store {
         await tx.query(`delete from ${table} where ${FROM} > $1::text::integer`, [String(target)]);
         await tx.query(`update ${table} set ${TO} = null where ${TO} > $1::text::integer`, [String(target)]);
       }
-      await tx.query(`delete from ${this.meta('blocks$')} where number > $1::text::integer`, [String(target)]);
+      await tx.query(`delete from ${this.meta('blocks$')} where number > $1::text::integer`, [
+        String(target),
+      ]);
       await tx.query(`delete from ${this.meta('data_sources$')} where creation_block > $1::text::integer`, [
         String(target),
       ]);
@@ -579,7 +605,9 @@ export class Store {
       block === undefined
         ? `t.${TO} is null`
         : `t.${FROM} <= ${Number(block)} and (t.${TO} is null or t.${TO} > ${Number(block)})`;
-    const rows = await this.db.query(`select ${this.selectList(t)} from ${this.table(type)} t where ${where} order by t.id`);
+    const rows = await this.db.query(
+      `select ${this.selectList(t)} from ${this.table(type)} t where ${where} order by t.id`,
+    );
     return rows.map((r) => this.decodeRow(t, r));
   }
 }
@@ -608,4 +636,3 @@ export function idParam(t: EntityType, id: string): string {
 export function idFromText(t: EntityType, s: string): string {
   return t.idType === 'Bytes' ? '0x' + s.slice(2) : s;
 }
-

@@ -134,7 +134,9 @@ export class RpcClient {
 
 /** Errors worth retrying: rate limits and server-side trouble. */
 function isTransient(e: RpcError): boolean {
-  return e.code === -32005 || e.code === -32603 || e.code === 429 || /rate limit|timeout|temporar/i.test(e.message);
+  return (
+    e.code === -32005 || e.code === -32603 || e.code === 429 || /rate limit|timeout|temporar/i.test(e.message)
+  );
 }
 
 // --- typed chain access -----------------------------------------------------------------------
@@ -359,7 +361,11 @@ export class Chain {
   }
 
   /** eth_call at a block; reverts (graph-node's list of revert messages) come back as `ok: false`. */
-  async call(to: Hex, data: Hex, blockNumber: number): Promise<{ ok: true; data: Hex } | { ok: false; reason: string }> {
+  async call(
+    to: Hex,
+    data: Hex,
+    blockNumber: number,
+  ): Promise<{ ok: true; data: Hex } | { ok: false; reason: string }> {
     try {
       const res = await this.rpc.request<Hex>('eth_call', [
         { to, data, gas: '0x2faf080' },

@@ -45,9 +45,14 @@ const active = (ds: DsInfo, block: number): boolean =>
   ds.startBlock <= block && (ds.endBlock === null || block <= ds.endBlock);
 
 /** The eth_getLogs filter covering the data sources' event handlers in a block range. */
-export function logFilter(dss: DsInfo[], from: number, to: number): { address?: Hex[]; topic0: Hex[] } | null {
+export function logFilter(
+  dss: DsInfo[],
+  from: number,
+  to: number,
+): { address?: Hex[]; topic0: Hex[] } | null {
   const relevant = dss.filter(
-    (d) => d.mapping.eventHandlers.length > 0 && d.startBlock <= to && (d.endBlock === null || d.endBlock >= from),
+    (d) =>
+      d.mapping.eventHandlers.length > 0 && d.startBlock <= to && (d.endBlock === null || d.endBlock >= from),
   );
   if (relevant.length === 0) return null;
   const topic0 = [...new Set(relevant.flatMap((d) => d.mapping.eventHandlers.map((h) => h.topic0)))];
@@ -57,8 +62,10 @@ export function logFilter(dss: DsInfo[], from: number, to: number): { address?: 
 
 /** Whether any data source has a block handler that fires at `block`. */
 export function needsBlock(dss: DsInfo[], block: number): boolean {
-  return dss.some((d) => active(d, block) && blockHandlerFor(d, block, 'start') !== null) ||
-    dss.some((d) => active(d, block) && blockHandlerFor(d, block, 'end') !== null);
+  return (
+    dss.some((d) => active(d, block) && blockHandlerFor(d, block, 'start') !== null) ||
+    dss.some((d) => active(d, block) && blockHandlerFor(d, block, 'end') !== null)
+  );
 }
 
 /** Whether some data source handles every block (then every block must be fetched). */
@@ -77,7 +84,10 @@ function blockHandlerFor(ds: DsInfo, block: number, kind: 'start' | 'end'): stri
 }
 
 function topicMatches(log: LogData, topics: (Hex[] | undefined)[]): boolean {
-  return topics.every((alts, i) => !alts || alts.length === 0 || (log.topics[i + 1] !== undefined && alts.includes(log.topics[i + 1]!)));
+  return topics.every(
+    (alts, i) =>
+      !alts || alts.length === 0 || (log.topics[i + 1] !== undefined && alts.includes(log.topics[i + 1]!)),
+  );
 }
 
 /** An event trigger before its transaction is attached. */

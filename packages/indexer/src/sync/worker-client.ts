@@ -124,7 +124,8 @@ export class MappingWorker {
     const created: CreatedDataSource[] = [];
     let reply = await this.send({ type: 'begin', block, triggers });
     for (;;) {
-      if (reply.type === 'error') throw new BlockError(reply.message, reply.deterministic, reply.handler, reply.dataSource);
+      if (reply.type === 'error')
+        throw new BlockError(reply.message, reply.deterministic, reply.handler, reply.dataSource);
       if (reply.type === 'created') {
         created.push(...reply.created);
         const next = await more(reply.created);
@@ -132,9 +133,8 @@ export class MappingWorker {
         continue;
       }
       if (reply.type === 'done') {
-        const mods = reply.mods.map(
-          (m): Modification =>
-            m.op === 'remove' ? m : { op: m.op, type: m.type, id: m.id, entity: entityFromWire(m.entity) },
+        const mods = reply.mods.map((m): Modification =>
+          m.op === 'remove' ? m : { op: m.op, type: m.type, id: m.id, entity: entityFromWire(m.entity) },
         );
         return { mods, created };
       }

@@ -8,7 +8,13 @@ import type { Hex } from 'viem';
 import { loadSubgraph } from '../manifest.js';
 import type { StoreReader } from '../runtime/entity-cache.js';
 import { HandlerError, MappingRuntime } from '../runtime/host.js';
-import { NonDeterministicError, type BlockData, type ChainReader, type CreatedDataSource, type TriggerSpec } from '../runtime/types.js';
+import {
+  NonDeterministicError,
+  type BlockData,
+  type ChainReader,
+  type CreatedDataSource,
+  type TriggerSpec,
+} from '../runtime/types.js';
 import { entityFromWire, entityToWire, type WireEntity } from '../values.js';
 import { BridgeClient } from './bridge.js';
 
@@ -37,7 +43,13 @@ export type FromWorker =
   | { type: 'ready'; unimplemented: string[] }
   | { type: 'created'; created: CreatedDataSource[] }
   | { type: 'done'; mods: WireModification[] }
-  | { type: 'error'; message: string; deterministic: boolean; handler: string | null; dataSource: string | null }
+  | {
+      type: 'error';
+      message: string;
+      deterministic: boolean;
+      handler: string | null;
+      dataSource: string | null;
+    }
   | { type: 'log'; level: string; dataSource: string; message: string };
 
 const init = workerData as WorkerInit;
@@ -69,7 +81,8 @@ const store: StoreReader = {
 
 const chain: ChainReader = {
   call(to: Hex, data: Hex, block: BlockData) {
-    return call({ op: 'call', to, data, block: block.number }) as { ok: true; data: Hex } | { ok: false; reason: string };
+    return call({ op: 'call', to, data, block: block.number }) as
+      { ok: true; data: Hex } | { ok: false; reason: string };
   },
   getBalance(address: Hex, block: BlockData) {
     return BigInt(call({ op: 'balance', address, block: block.number }) as string);
@@ -84,7 +97,8 @@ const runtime = new MappingRuntime({
   store,
   chain,
   cacheSize: init.cacheSize,
-  log: (level, dataSource, message) => port.postMessage({ type: 'log', level, dataSource, message } satisfies FromWorker),
+  log: (level, dataSource, message) =>
+    port.postMessage({ type: 'log', level, dataSource, message } satisfies FromWorker),
 });
 runtime.resetDynamic(init.dataSources);
 
@@ -95,9 +109,11 @@ function run(triggers: TriggerSpec[]): void {
       port.postMessage({ type: 'created', created } satisfies FromWorker);
       return;
     }
-    const mods = runtime.finishBlock().map(
-      (m): WireModification => (m.op === 'remove' ? m : { op: m.op, type: m.type, id: m.id, entity: entityToWire(m.entity) }),
-    );
+    const mods = runtime
+      .finishBlock()
+      .map((m): WireModification =>
+        m.op === 'remove' ? m : { op: m.op, type: m.type, id: m.id, entity: entityToWire(m.entity) },
+      );
     port.postMessage({ type: 'done', mods } satisfies FromWorker);
   } catch (e) {
     runtime.abortBlock();

@@ -86,7 +86,13 @@ export class Anvil {
   }
 
   async deploy(abi: Abi, bytecode: Hex, args: unknown[] = [], from = 0): Promise<Hex> {
-    const hash = await this.wallets[from]!.deployContract({ abi, bytecode, args, account: ACCOUNTS[from]!, chain: foundry });
+    const hash = await this.wallets[from]!.deployContract({
+      abi,
+      bytecode,
+      args,
+      account: ACCOUNTS[from]!,
+      chain: foundry,
+    });
     const receipt = await this.public.waitForTransactionReceipt({ hash });
     return receipt.contractAddress!.toLowerCase() as Hex;
   }

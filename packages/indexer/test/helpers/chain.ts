@@ -5,7 +5,7 @@ import type { Db } from '../../src/store/db.js';
 import type { Store } from '../../src/store/store.js';
 import { storedFields } from '../../src/store/store.js';
 import { selectExpr } from '../../src/store/sql.js';
-import { EMITTER_ADDRESS, buildFixture, fixtureArtifacts } from '../fixtures/build.js';
+import { EMITTER_ADDRESS, fixtureBuildDir, fixtureArtifacts } from '../fixtures/build.js';
 import { ACCOUNTS, Anvil } from './anvil.js';
 import { pgliteTemplate } from './env.js';
 
@@ -24,12 +24,12 @@ export class FixtureChain {
 
   /** Starts anvil and deploys the Emitter as the first transaction (block 1). */
   static async start(args: string[] = []): Promise<FixtureChain> {
-    buildFixture();
     const anvil = await Anvil.start(args);
     const chain = new FixtureChain(anvil);
     const art = fixtureArtifacts();
     const address = await anvil.deploy(art.Emitter.abi as Abi, art.Emitter.bytecode);
-    if (address !== EMITTER_ADDRESS) throw new Error(`Emitter deployed at ${address}, expected ${EMITTER_ADDRESS}`);
+    if (address !== EMITTER_ADDRESS)
+      throw new Error(`Emitter deployed at ${address}, expected ${EMITTER_ADDRESS}`);
     return chain;
   }
 
@@ -83,7 +83,7 @@ export class FixtureChain {
 /** An indexer of the fixture against `chain`, in memory unless a database or directory is given. */
 export function indexFixture(chain: FixtureChain, opts: Partial<IndexerOptions> = {}): Promise<Indexer> {
   return startIndexer({
-    subgraph: buildFixture(),
+    subgraph: fixtureBuildDir,
     rpcUrl: chain.anvil.url,
     graphqlPort: 0,
     databaseDir: ':memory:',
@@ -110,7 +110,11 @@ export async function dumpVersions(store: Store, db: Db = store.db): Promise<Rec
 
 /** POSTs a query to a GraphQL URL and returns `data`, failing on errors. */
 export async function query<T = Record<string, unknown>>(url: string, q: string): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: q }),
+  });
   const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
   if (body.errors) throw new Error(body.errors.map((e) => e.message).join('; '));
   return body.data!;

@@ -7,7 +7,7 @@ import type { Modification } from '../../src/runtime/entity-cache.js';
 import type { Db } from '../../src/store/db.js';
 import { Store, type BlockPtr } from '../../src/store/store.js';
 import { hexToBytes, type Entity, type Value } from '../../src/values.js';
-import { buildFixture } from '../fixtures/build.js';
+import { fixtureBuildDir } from '../fixtures/build.js';
 
 const s = (v: string): Value => ({ kind: 'String', value: v });
 const b = (v: string): Value => ({ kind: 'Bytes', value: hexToBytes(v) });
@@ -28,7 +28,14 @@ export const A4 = '0x0a0b';
 export const A5 = '0x05';
 export const POOL = '0x0f';
 
-const account = (id: string, balance: number, share: string, txCount: number, lastSeen: number, label: string | null) =>
+const account = (
+  id: string,
+  balance: number,
+  share: string,
+  txCount: number,
+  lastSeen: number,
+  label: string | null,
+) =>
   e({
     id: b(id),
     balance: n(balance),
@@ -40,11 +47,21 @@ const account = (id: string, balance: number, share: string, txCount: number, la
   });
 
 const ins = (type: string, id: string, entity: Entity): Modification => ({ op: 'insert', type, id, entity });
-const over = (type: string, id: string, entity: Entity): Modification => ({ op: 'overwrite', type, id, entity });
+const over = (type: string, id: string, entity: Entity): Modification => ({
+  op: 'overwrite',
+  type,
+  id,
+  entity,
+});
 
 export function ptr(number: number): BlockPtr {
   const h = (x: number): Hex => `0x${x.toString(16).padStart(64, '0')}`;
-  return { number, hash: h(0xb000 + number), parentHash: h(0xb000 + number - 1), timestamp: BigInt(1_700_000_000 + number) };
+  return {
+    number,
+    hash: h(0xb000 + number),
+    parentHash: h(0xb000 + number - 1),
+    timestamp: BigInt(1_700_000_000 + number),
+  };
 }
 
 /** Block 1 creates everything; block 2 updates A1, removes A4, adds A5; block 3 updates A2. */
@@ -57,40 +74,113 @@ export const BLOCKS: Modification[][] = [
     ins(
       'Note',
       'n1',
-      e({ id: s('n1'), author: b(A1), text: s('hello world'), data: b('0x1234'), delta: n(5), flag: bool(true), kind: s('SMALL'), tags: list(s('a'), s('b')), ratio: d('0.2') }),
+      e({
+        id: s('n1'),
+        author: b(A1),
+        text: s('hello world'),
+        data: b('0x1234'),
+        delta: n(5),
+        flag: bool(true),
+        kind: s('SMALL'),
+        tags: list(s('a'), s('b')),
+        ratio: d('0.2'),
+      }),
     ),
     ins(
       'Note',
       'n2',
-      e({ id: s('n2'), author: b(A1), text: s('Hello'), data: b('0xabcdef'), delta: n(-3), flag: bool(false), kind: s('LARGE'), tags: list(s('B')), ratio: null }),
+      e({
+        id: s('n2'),
+        author: b(A1),
+        text: s('Hello'),
+        data: b('0xabcdef'),
+        delta: n(-3),
+        flag: bool(false),
+        kind: s('LARGE'),
+        tags: list(s('B')),
+        ratio: null,
+      }),
     ),
     ins(
       'Note',
       'n3',
-      e({ id: s('n3'), author: b(A2), text: s('bye'), data: b('0x'), delta: n(0), flag: bool(true), kind: s('MEDIUM'), tags: list(), ratio: d('-1.25') }),
+      e({
+        id: s('n3'),
+        author: b(A2),
+        text: s('bye'),
+        data: b('0x'),
+        delta: n(0),
+        flag: bool(true),
+        kind: s('MEDIUM'),
+        tags: list(),
+        ratio: d('-1.25'),
+      }),
     ),
     ins(
       'Transfer',
       '0x0101',
-      e({ id: b('0x0101'), from: b(A1), to: b(A2), value: n(50), kind: s('SMALL'), logIndex: i8(1), blockNumber: n(1), timestamp: n(100) }),
+      e({
+        id: b('0x0101'),
+        from: b(A1),
+        to: b(A2),
+        value: n(50),
+        kind: s('SMALL'),
+        logIndex: i8(1),
+        blockNumber: n(1),
+        timestamp: n(100),
+      }),
     ),
     ins(
       'Transfer',
       '0x0102',
-      e({ id: b('0x0102'), from: b(A2), to: b(A3), value: n(5000), kind: s('MEDIUM'), logIndex: i8(2), blockNumber: n(1), timestamp: n(100) }),
+      e({
+        id: b('0x0102'),
+        from: b(A2),
+        to: b(A3),
+        value: n(5000),
+        kind: s('MEDIUM'),
+        logIndex: i8(2),
+        blockNumber: n(1),
+        timestamp: n(100),
+      }),
     ),
     ins(
       'Transfer',
       '0x0103',
-      e({ id: b('0x0103'), from: b(A1), to: b(A3), value: n(10n ** 20n), kind: s('LARGE'), logIndex: i8(3), blockNumber: n(1), timestamp: n(100) }),
+      e({
+        id: b('0x0103'),
+        from: b(A1),
+        to: b(A3),
+        value: n(10n ** 20n),
+        kind: s('LARGE'),
+        logIndex: i8(3),
+        blockNumber: n(1),
+        timestamp: n(100),
+      }),
     ),
     ins(
       'Pool',
       POOL,
-      e({ id: b(POOL), name: s('alpha'), creator: b(A1), totalDeposits: n(30), tvl: d('0.03'), depositCount: i(2), positionCount: i(2) }),
+      e({
+        id: b(POOL),
+        name: s('alpha'),
+        creator: b(A1),
+        totalDeposits: n(30),
+        tvl: d('0.03'),
+        depositCount: i(2),
+        positionCount: i(2),
+      }),
     ),
-    ins('Position', `${POOL}-${A1}`, e({ id: s(`${POOL}-${A1}`), pool: b(POOL), account: b(A1), amount: n(10), deposits: i(1) })),
-    ins('Position', `${POOL}-${A2}`, e({ id: s(`${POOL}-${A2}`), pool: b(POOL), account: b(A2), amount: n(20), deposits: i(1) })),
+    ins(
+      'Position',
+      `${POOL}-${A1}`,
+      e({ id: s(`${POOL}-${A1}`), pool: b(POOL), account: b(A1), amount: n(10), deposits: i(1) }),
+    ),
+    ins(
+      'Position',
+      `${POOL}-${A2}`,
+      e({ id: s(`${POOL}-${A2}`), pool: b(POOL), account: b(A2), amount: n(20), deposits: i(1) }),
+    ),
     ins(
       'Deposit',
       '0x0201',
@@ -115,7 +205,7 @@ export const BLOCKS: Modification[][] = [
 
 /** Opens a store of the fixture subgraph on `db` and writes the dataset (committed). */
 export async function writeDataset(db: Db, namespace = 'dataset'): Promise<Store> {
-  const store = await Store.open(db, loadSubgraph(buildFixture()), { namespace });
+  const store = await Store.open(db, loadSubgraph(fixtureBuildDir), { namespace });
   BLOCKS.forEach((mods, k) => store.addBlock(ptr(k + 1), mods, []));
   await store.flush();
   return store;

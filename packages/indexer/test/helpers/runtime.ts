@@ -5,9 +5,9 @@ import { loadSubgraph, type Subgraph } from '../../src/manifest.js';
 import type { Modification, StoreReader } from '../../src/runtime/entity-cache.js';
 import { HandlerError, MappingRuntime } from '../../src/runtime/host.js';
 import type { BlockData, ChainReader, LogData, TxData } from '../../src/runtime/types.js';
-import type { Entity } from '../../src/values.js';
+import type { Entity, Value } from '../../src/values.js';
 import { valuesEqual } from '../../src/values.js';
-import { EMITTER_ADDRESS, buildFixture } from '../fixtures/build.js';
+import { EMITTER_ADDRESS, fixtureBuildDir } from '../fixtures/build.js';
 
 /** An in-memory store: the latest version of each entity. */
 export class MemoryStore implements StoreReader {
@@ -47,7 +47,7 @@ export class MemoryStore implements StoreReader {
   }
 }
 
-function idValue(like: import('../../src/values.js').Value, id: string): import('../../src/values.js').Value {
+function idValue(like: Value, id: string): Value {
   if (like.kind === 'Bytes') return { kind: 'Bytes', value: new Uint8Array(Buffer.from(id.slice(2), 'hex')) };
   if (like.kind === 'Int8') return { kind: 'Int8', value: BigInt(id) };
   return { kind: 'String', value: id };
@@ -117,7 +117,7 @@ export class Harness {
   private logIndex = 0;
 
   constructor() {
-    this.subgraph = loadSubgraph(buildFixture());
+    this.subgraph = loadSubgraph(fixtureBuildDir);
     this.runtime = new MappingRuntime({
       subgraph: this.subgraph,
       store: this.store,
@@ -178,7 +178,14 @@ export class Harness {
     return this.log(
       'Probe',
       encodeAbiParameters(
-        [{ type: 'string' }, { type: 'int256' }, { type: 'int256' }, { type: 'string' }, { type: 'string' }, { type: 'bytes' }],
+        [
+          { type: 'string' },
+          { type: 'int256' },
+          { type: 'int256' },
+          { type: 'string' },
+          { type: 'string' },
+          { type: 'bytes' },
+        ],
         [op, a, b, x, y, data],
       ),
     );

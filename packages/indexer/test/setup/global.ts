@@ -7,7 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { buildFixture } from '../fixtures/build.js';
 
 export default async function setup(project: TestProject): Promise<() => void> {
-  buildFixture();
+  await buildFixture();
   const dir = join(tmpdir(), `plaza-indexer-test-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   const template = join(dir, 'pglite-template.tar');
