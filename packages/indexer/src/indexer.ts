@@ -9,7 +9,7 @@ import { startGraphQLServer, type GraphQLServer } from './graphql/server.js';
 import { buildDirOf, loadSubgraph, type Subgraph } from './manifest.js';
 import type { BlockData, CreatedDataSource, LogData, ReceiptData, TxData } from './runtime/types.js';
 import { openDatabase, type Db } from './store/db.js';
-import { Store, type BlockPtr, type FatalError } from './store/store.js';
+import { ImmutableEntityError, Store, type BlockPtr, type FatalError } from './store/store.js';
 import { entityToWire } from './values.js';
 import type { BridgeRequest } from './sync/bridge.js';
 import { Chain, RpcClient, StoppedError, sleep, type FullBlock } from './sync/rpc.js';
@@ -156,6 +156,7 @@ class IndexerImpl implements Indexer {
     });
     this.chain = new Chain(rpc);
     this.api = new GraphQLApi(store, { ...DEFAULT_LIMITS, ...opts.limits });
+    store.onCommit = () => this.notify();
   }
 
   async start(): Promise<void> {
@@ -388,16 +389,23 @@ class IndexerImpl implements Indexer {
     return { number: b.number, hash: b.hash, parentHash: b.parentHash, timestamp: b.timestamp };
   }
 
+  /**
+   * Commits buffered blocks: in the background while catching up (indexing goes on during the
+   * transaction), and waiting for it near the head so queries see new blocks at once.
+   */
   private async maybeFlush(force: boolean): Promise<void> {
+    if (force) {
+      await this.store.flush();
+      this.lastFlush = Date.now();
+      return;
+    }
     const due =
-      force ||
       this.store.pendingBlocks >= (this.opts.commitEveryBlocks ?? 500) ||
       this.store.pendingModifications >= 20_000 ||
       Date.now() - this.lastFlush > 2_000;
     if (!due || this.store.pendingBlocks === 0) return;
-    await this.store.flush();
+    this.store.commitInBackground();
     this.lastFlush = Date.now();
-    this.notify();
   }
 
   private reportProgress(current: number, force = false): void {
@@ -473,7 +481,7 @@ class IndexerImpl implements Indexer {
     for (let n = next; n <= to && stoppedEarlyAt === null; n++) {
       if (this.stopped) throw new StoppedError('stopped');
       if (work[i] !== n) {
-        if (headers) this.store.addBlock(this.ptr(headers.get(n)!), [], []);
+        if (headers) await this.store.addBlock(this.ptr(headers.get(n)!), [], []);
         continue;
       }
       if (i - chunkStart >= chunk.length) {
@@ -503,7 +511,12 @@ class IndexerImpl implements Indexer {
         }
         return blockTriggers(n, newLogs, fresh, full.txs, newReceipts, (l) => this.dummyTx(l));
       });
-      this.store.addBlock(this.ptr(full.block), mods, created);
+      try {
+        await this.store.addBlock(this.ptr(full.block), mods, created);
+      } catch (e) {
+        if (e instanceof ImmutableEntityError) throw new BlockError(e.message, true, null, null);
+        throw e;
+      }
       const events = triggers.filter((t) => t.kind === 'event').length;
       this.progress.events += events;
       this.totals.events += events;
@@ -520,7 +533,7 @@ class IndexerImpl implements Indexer {
     if (stoppedEarlyAt === null && (this.store.head?.number ?? -1) < to) {
       const ptr = headers?.get(to) ?? (await this.chain.blocks([to], false))[0]?.block;
       if (!ptr) return;
-      this.store.addBlock(this.ptr(ptr), [], []);
+      await this.store.addBlock(this.ptr(ptr), [], []);
     }
     this.reportProgress(this.store.head!.number);
     await this.maybeFlush(nearHead);

@@ -19,7 +19,7 @@ describe('PGlite data directory', () => {
     const dir = tempDir();
     const first = await openDatabase({ kind: 'pglite', dir, template: pgliteTemplate() });
     const store = await writeDataset(first, 'resume');
-    store.addBlock(
+    await store.addBlock(
       ptr(4),
       [],
       [

@@ -42,6 +42,17 @@ interface PendingBlock {
   created: CreatedDataSource[];
 }
 
+/** A deterministic store error: an immutable entity written twice across blocks. */
+export class ImmutableEntityError extends Error {
+  override readonly name = 'ImmutableEntityError';
+}
+
+function immutableError(type: string, id: string, block: number, earlier: number): ImmutableEntityError {
+  return new ImmutableEntityError(
+    `entity ${type}[${id}] is immutable; inserting it at block ${block} is not possible as it was already inserted at block ${earlier}`,
+  );
+}
+
 /** Stored (non-derived) fields of an entity type. */
 export function storedFields(t: EntityType): FieldDef[] {
   return t.fields.filter((f) => f.derivedFrom === undefined);
@@ -122,9 +133,16 @@ export class Store {
   readonly dataSources: CreatedDataSource[] = [];
   private committedDataSources = 0;
   private pending: PendingBlock[] = [];
+  /** The batch being committed in the background, if any. */
+  private inflight: { blocks: PendingBlock[]; promise: Promise<void> } | null = null;
+  /** A background commit's failure, reported by the next commit or flush. */
+  private failure: Error | null = null;
+  /** Called after every successful commit. */
+  onCommit: (() => void) | null = null;
   /** Rows written per table since its last ANALYZE, and rows at that time (PGlite has no autovacuum). */
   private readonly analyzeState = new Map<string, { written: number; rows: number }>();
-  private overlay = new Map<string, Map<string, Entity | null>>();
+  /** The latest buffered version of entities written by uncommitted blocks, with the block that wrote it. */
+  private overlay = new Map<string, Map<string, { entity: Entity | null; block: number }>>();
   private readonly types: EntityType[];
 
   private constructor(
@@ -254,11 +272,8 @@ export class Store {
 
   /** The latest version of an entity, or null. */
   async get(type: string, id: string): Promise<Entity | null> {
-    const over = this.overlay.get(type);
-    if (over?.has(id)) {
-      const e = over.get(id)!;
-      return e ? new Map(e) : null;
-    }
+    const over = this.overlay.get(type)?.get(id);
+    if (over) return over.entity ? new Map(over.entity) : null;
     const t = this.entityType(type);
     const rows = await this.db.query(
       `select ${this.selectList(t)} from ${this.table(type)} t where t.id = $1::text::${this.idCast(t)} and t.${TO} is null`,
@@ -273,9 +288,9 @@ export class Store {
     const over = this.overlay.get(type);
     const missing: string[] = [];
     for (const id of ids) {
-      if (over?.has(id)) {
-        const e = over.get(id)!;
-        if (e) out.set(id, new Map(e));
+      const o = over?.get(id);
+      if (o) {
+        if (o.entity) out.set(id, new Map(o.entity));
       } else missing.push(id);
     }
     if (missing.length > 0) {
@@ -313,7 +328,7 @@ export class Store {
           : f.valueType === 'Int8'
             ? { kind: 'Int8', value: BigInt(id) }
             : { kind: 'String', value: id };
-      for (const [oid, e] of over) {
+      for (const [oid, { entity: e }] of over) {
         const v = e?.get(field);
         const match = v
           ? v.kind === 'List'
@@ -331,9 +346,12 @@ export class Store {
 
   /** The latest block including buffered, uncommitted ones. */
   get head(): BlockPtr | null {
-    return this.pending.length > 0 ? this.pending[this.pending.length - 1]!.ptr : this.latest;
+    if (this.pending.length > 0) return this.pending[this.pending.length - 1]!.ptr;
+    if (this.inflight) return this.inflight.blocks[this.inflight.blocks.length - 1]!.ptr;
+    return this.latest;
   }
 
+  /** Buffered blocks not yet being committed. */
   get pendingBlocks(): number {
     return this.pending.length;
   }
@@ -342,24 +360,94 @@ export class Store {
     return this.pending.reduce((n, b) => n + b.mods.length, 0);
   }
 
-  /** Buffers a processed block (its modifications apply to the overlay the mappings read). */
-  addBlock(ptr: BlockPtr, mods: Modification[], created: CreatedDataSource[]): void {
+  /**
+   * Buffers a processed block; its modifications apply to the overlay the mappings read. Rejects
+   * with {@link ImmutableEntityError} if the block inserts an immutable entity that an earlier block
+   * already inserted (graph-node's check), before anything is buffered.
+   */
+  async addBlock(ptr: BlockPtr, mods: Modification[], created: CreatedDataSource[]): Promise<void> {
     const head = this.head;
     if (head && ptr.number <= head.number) {
       throw new Error(`block ${ptr.number} does not follow the head ${head.number}`);
     }
+    const immutable = new Map<string, string[]>();
+    for (const m of mods) {
+      const t = this.entityType(m.type);
+      if (!t.immutable) continue;
+      if (m.op !== 'insert') {
+        throw new ImmutableEntityError(
+          `immutable entity type ${t.name} only allows inserts, not ${m.op} of ${t.name}[${m.id}]`,
+        );
+      }
+      const earlier = this.overlay.get(m.type)?.get(m.id);
+      if (earlier) throw immutableError(t.name, m.id, ptr.number, earlier.block);
+      (immutable.get(m.type) ?? immutable.set(m.type, []).get(m.type)!).push(m.id);
+    }
+    for (const [type, ids] of immutable) {
+      const t = this.entityType(type);
+      const rows = await this.db.query(
+        `select t.id::text as id, t.${FROM}::text as b from ${this.table(type)} t where t.id = any($1::text[]::${this.idCast(t)}[]) limit 1`,
+        [ids.map((id) => idParam(t, id))],
+      );
+      if (rows[0]) throw immutableError(type, idFromText(t, rows[0].id!), ptr.number, Number(rows[0].b));
+    }
     this.pending.push({ ptr, mods, created });
     for (const m of mods) {
       const over = this.overlay.get(m.type) ?? this.overlay.set(m.type, new Map()).get(m.type)!;
-      over.set(m.id, m.op === 'remove' ? null : m.entity);
+      over.set(m.id, { entity: m.op === 'remove' ? null : m.entity, block: ptr.number });
     }
     this.dataSources.push(...created);
   }
 
-  /** Commits all buffered blocks in one transaction. */
-  async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
+  /**
+   * Starts committing the buffered blocks in the background (one transaction) unless a commit is
+   * already running; indexing continues meanwhile. Throws the failure of an earlier background
+   * commit (its blocks are buffered again).
+   */
+  commitInBackground(): void {
+    if (this.failure) {
+      const f = this.failure;
+      this.failure = null;
+      throw f;
+    }
+    if (this.inflight || this.pending.length === 0) return;
     const blocks = this.pending;
+    const dataSources = this.dataSources.length;
+    this.pending = [];
+    const promise = this.writeBatch(blocks, this.committedDataSources, dataSources).then(
+      async () => {
+        const last = blocks[blocks.length - 1]!.ptr;
+        this.latest = last;
+        this.committedDataSources = dataSources;
+        for (const over of this.overlay.values()) {
+          for (const [id, o] of over) if (o.block <= last.number) over.delete(id);
+        }
+        this.inflight = null;
+        await this.analyzeIfNeeded(byTypeCounts(blocks)).catch(() => undefined);
+        this.onCommit?.();
+      },
+      (e: unknown) => {
+        this.pending = [...blocks, ...this.pending];
+        this.inflight = null;
+        this.failure = e instanceof Error ? e : new Error(String(e));
+      },
+    );
+    this.inflight = { blocks, promise };
+  }
+
+  /** Commits everything buffered and waits for it (and for a commit already running). */
+  async flush(): Promise<void> {
+    if (this.inflight) await this.inflight.promise;
+    this.commitInBackground();
+    if (this.inflight) await (this.inflight as { promise: Promise<void> }).promise;
+    if (this.failure) {
+      const f = this.failure;
+      this.failure = null;
+      throw f;
+    }
+  }
+
+  private async writeBatch(blocks: PendingBlock[], dsFrom: number, dsTo: number): Promise<void> {
     const last = blocks[blocks.length - 1]!.ptr;
     await this.db.transaction(async (tx) => {
       // Entity versions, per type: close the versions current before the batch, insert the new ones.
@@ -383,14 +471,14 @@ export class Store {
           blocks.map((b) => b.ptr.timestamp.toString()),
         ],
       );
-      const newDs = this.dataSources.slice(this.committedDataSources);
+      const newDs = this.dataSources.slice(dsFrom, dsTo);
       if (newDs.length > 0) {
         await tx.query(
           `insert into ${this.meta('data_sources$')} (idx, template, params, context, creation_block)
            select u.i::integer, u.t, array(select json_array_elements_text(u.p::json)), u.c, u.b::integer
            from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) as u(i, t, p, c, b)`,
           [
-            newDs.map((_, i) => String(this.committedDataSources + i)),
+            newDs.map((_, i) => String(dsFrom + i)),
             newDs.map((d) => d.template),
             newDs.map((d) => JSON.stringify(d.params)),
             newDs.map((d) => contextToJson(d.context)),
@@ -400,11 +488,6 @@ export class Store {
       }
       await this.writePointer(tx, last);
     });
-    this.latest = last;
-    this.committedDataSources = this.dataSources.length;
-    this.pending = [];
-    this.overlay = new Map();
-    await this.analyzeIfNeeded(byTypeCounts(blocks));
   }
 
   /** Keeps planner statistics fresh: ANALYZE a table once its rows grew by a fifth (and at least 1000). */
@@ -457,27 +540,6 @@ export class Store {
         versions.push({ id, from: c.block, to: chain[i + 1]?.block ?? null, entity: c.mod.entity });
       });
     }
-    if (t.immutable) {
-      for (const [id, chain] of ids) {
-        const bad = chain.find((c) => c.mod.op !== 'insert');
-        if (bad)
-          throw new Error(
-            `immutable entity type ${t.name} only allows inserts, not ${bad.mod.op} of ${t.name}[${id}]`,
-          );
-      }
-      const existing = await tx.query(
-        `select t.id::text as id, t.${FROM}::text as b from ${table} t where t.id = any($1::text[]::${idc}[])`,
-        [[...ids.keys()].map((id) => idParam(t, id))],
-      );
-      const e = existing[0];
-      if (e) {
-        const id = idFromText(t, e.id!);
-        const block = ids.get(id)![0]!.block;
-        throw new Error(
-          `entity ${t.name}[${id}] is immutable; inserting it at block ${block} is not possible as it was already inserted at block ${e.b}`,
-        );
-      }
-    }
     if (closeIds.length > 0) {
       await tx.query(
         `update ${table} t set ${TO} = u.b::integer from unnest($1::text[], $2::text[]) as u(id, b)
@@ -508,11 +570,13 @@ export class Store {
    * are dropped, the ones below committed first.
    */
   async revertTo(block: number | null): Promise<void> {
+    if (this.inflight) await this.inflight.promise;
+    this.failure = null;
     const keep = block === null ? [] : this.pending.filter((b) => b.ptr.number <= block);
     this.dataSources.length = this.committedDataSources;
     this.pending = [];
     this.overlay = new Map();
-    for (const b of keep) this.addBlock(b.ptr, b.mods, b.created);
+    for (const b of keep) await this.addBlock(b.ptr, b.mods, b.created);
     await this.flush();
     const target = block ?? -1;
     let ptr: BlockPtr | null = null;
@@ -561,7 +625,7 @@ export class Store {
 
   /** The recorded block at `number` (committed or buffered), if any. */
   async blockAt(number: number): Promise<BlockPtr | null> {
-    const p = this.pending.find((b) => b.ptr.number === number);
+    const p = [...(this.inflight?.blocks ?? []), ...this.pending].find((b) => b.ptr.number === number);
     if (p) return p.ptr;
     const rows = await this.db.query(
       `select number::text as latest_number, hash as latest_hash, parent_hash as latest_parent_hash, timestamp::text as latest_timestamp
@@ -573,7 +637,7 @@ export class Store {
 
   /** Recorded blocks at or below `number`, newest first (committed and buffered). */
   async blocksBelow(number: number, limit: number): Promise<BlockPtr[]> {
-    const pending = this.pending
+    const pending = [...(this.inflight?.blocks ?? []), ...this.pending]
       .filter((b) => b.ptr.number <= number)
       .map((b) => b.ptr)
       .reverse();

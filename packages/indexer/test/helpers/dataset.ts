@@ -206,7 +206,7 @@ export const BLOCKS: Modification[][] = [
 /** Opens a store of the fixture subgraph on `db` and writes the dataset (committed). */
 export async function writeDataset(db: Db, namespace = 'dataset'): Promise<Store> {
   const store = await Store.open(db, loadSubgraph(fixtureBuildDir), { namespace });
-  BLOCKS.forEach((mods, k) => store.addBlock(ptr(k + 1), mods, []));
+  for (const [k, mods] of BLOCKS.entries()) await store.addBlock(ptr(k + 1), mods, []);
   await store.flush();
   return store;
 }

@@ -47,8 +47,8 @@ export function storeSuite(backend: Backend): void {
 
     it('serves buffered blocks to the mappings before they are committed', async () => {
       const store = await Store.open(db, loadSubgraph(fixtureBuildDir), { namespace: ns('overlay') });
-      store.addBlock(ptr(1), BLOCKS[0]!, []);
-      store.addBlock(ptr(2), BLOCKS[1]!, []);
+      await store.addBlock(ptr(1), BLOCKS[0]!, []);
+      await store.addBlock(ptr(2), BLOCKS[1]!, []);
       expect(store.latest).toBeNull();
       expect(balance(await store.get('Account', A1))).toBe(150n);
       expect(await store.get('Account', A4)).toBeNull();
@@ -64,15 +64,24 @@ export function storeSuite(backend: Backend): void {
     it('rejects re-inserting an immutable entity in a later block', async () => {
       const store = await writeDataset(db, ns('immutable'));
       const transfer = BLOCKS[0]!.find((m) => m.type === 'Transfer')!;
-      store.addBlock(ptr(4), [transfer], []);
-      await expect(store.flush()).rejects.toThrow(
+      await expect(store.addBlock(ptr(4), [transfer], [])).rejects.toThrow(
         'entity Transfer[0x0101] is immutable; inserting it at block 4 is not possible as it was already inserted at block 1',
+      );
+      // also against a buffered, not yet committed block
+      const fresh = { ...transfer, id: '0x0199' } as typeof transfer;
+      await store.addBlock(ptr(4), [fresh], []);
+      await expect(store.addBlock(ptr(5), [fresh], [])).rejects.toThrow(
+        'entity Transfer[0x0199] is immutable; inserting it at block 5 is not possible as it was already inserted at block 4',
       );
     });
 
     it('rolls back to a block, including data sources created after it', async () => {
       const store = await writeDataset(db, ns('rollback'));
-      store.addBlock(ptr(4), [], [{ template: 'Pool', params: [POOL], context: null, creationBlock: 4 }]);
+      await store.addBlock(
+        ptr(4),
+        [],
+        [{ template: 'Pool', params: [POOL], context: null, creationBlock: 4 }],
+      );
       await store.flush();
       expect(store.dataSources).toHaveLength(1);
       await store.revertTo(1);
