@@ -213,6 +213,8 @@ export class Store {
       }
     }
     await this.db.transaction(async (tx) => {
+      // serialise schema creation between processes sharing a database ('if not exists' races)
+      await tx.query(`select pg_advisory_xact_lock(7260346127)`);
       for (const stmt of ddl) await tx.query(stmt);
       await tx.query(
         `insert into plaza_indexer.deployments (deployment, namespace, schema_name, start_block) values ($1, $2, $3, $4::text::integer) on conflict do nothing`,
