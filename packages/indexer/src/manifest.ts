@@ -168,8 +168,13 @@ function loadMapping(dir: string, raw: Raw, where: string, sourceAbi: string): M
       `${where}: block handler filter kind ${String(f.kind)} is not supported (call filters need traces)`,
     );
   });
+  const apiVersion = str(m.apiVersion, `${where}.mapping.apiVersion`);
+  const [maj, min, patch] = apiVersion.split('.').map(Number);
+  if (maj === 0 && min === 0 && (patch ?? 0) < 5) {
+    throw new Error(`${where}: mapping apiVersion ${apiVersion} is not supported (0.0.5 or newer)`);
+  }
   return {
-    apiVersion: str(m.apiVersion, `${where}.mapping.apiVersion`),
+    apiVersion,
     file: join(dir, str(m.file, `${where}.mapping.file`)),
     abis,
     entities: arr(m.entities, 'entities').map(String),
