@@ -688,7 +688,8 @@ export class GraphQLApi {
       return l.load(parent);
     }
     const l = this.loader(ctx, path, async (parents) => {
-      // One query per distinct parent; parents at the same level share this batch.
+      if (this.sub.entities.has(f.baseType)) return this.batchedChildren(f, f.list ? args : { first: 2 }, block, parents);
+      // Interfaces: one query per distinct parent; parents at the same level share this batch.
       const results: Obj[][] = [];
       const distinct = new Map<string, Obj[]>();
       for (const p of parents) {
@@ -737,6 +738,56 @@ export class GraphQLApi {
       }
       return list[0] ?? null;
     });
+  }
+
+  /**
+   * The children of many parents in one query: the collection's filter and order, a window per
+   * parent for first/skip. For a concrete child type; interfaces go through {@link collection}.
+   */
+  private async batchedChildren(f: FieldDef, args: Record<string, unknown>, block: number, parents: Obj[]): Promise<Obj[][]> {
+    const { first, skip } = this.range(args);
+    const t = this.sub.entity(f.baseType)!;
+    const sql = new Sql();
+    const ctx: FilterCtx = { schema: this.sub, api: this.api, store: this.store, block, sql };
+    const cond = filterSql(ctx, f.baseType, t, 'c', (args.where ?? {}) as Record<string, unknown>, true);
+    const order = orderSql(ctx, f.baseType, t, 'c', args);
+    const pids = [...new Set(parents.map((p) => this.idOf(p)))];
+    let from: string;
+    if (f.derivedFrom !== undefined) {
+      const bf = t.fieldMap.get(f.derivedFrom)!;
+      const cast = sqlType(bf.valueType);
+      const pidTexts = pids.map((id) => (bf.valueType === 'Bytes' ? '\\x' + id.slice(2) : id));
+      const pid = `p.pid::${cast}`;
+      from = `unnest(${sql.p(pidTexts)}::text[]) as p(pid) join ${this.store.table(t.name)} c on ${
+        bf.list ? `${pid} = any(c.${ident(bf.name)})` : `c.${ident(bf.name)} = ${pid}`
+      }`;
+    } else {
+      const pairs: [string, string][] = [];
+      for (const p of parents) {
+        const v = p.$e.get(f.name);
+        if (!v || v.kind !== 'List') continue;
+        for (const cid of new Set(v.value.map(valueId))) pairs.push([this.idOf(p), cid]);
+      }
+      if (pairs.length === 0) return parents.map(() => []);
+      const idc = sqlType(t.idType === 'String' ? 'String' : t.idType);
+      const unique = [...new Map(pairs.map((x) => [`${x[0]}|${x[1]}`, x])).values()];
+      from = `unnest(${sql.p(unique.map((x) => x[0]))}::text[], ${sql.p(unique.map((x) => idParam(t, x[1])))}::text[]) as p(pid, cid)
+        join ${this.store.table(t.name)} c on c.id = p.cid::${idc}`;
+    }
+    const idOrder = `c.id${collate(t.idType === 'String' ? 'String' : 'Int')}`;
+    const rows = await this.store.db.query(
+      `select * from (select p.pid::text as "parent$", ${this.selectList(t, 'c')},
+         row_number() over (partition by p.pid order by ${orderClause(order, idOrder)}) as "rn$"
+       from ${from} where ${atBlock('c', block)} and ${cond}) x
+       where x."rn$" > ${skip} and x."rn$" <= ${skip + first} order by x."parent$", x."rn$"`,
+      sql.params,
+    );
+    const byParent = new Map<string, Obj[]>();
+    for (const r of rows) {
+      const key = f.derivedFrom !== undefined && t.fieldMap.get(f.derivedFrom)!.valueType === 'Bytes' ? '0x' + r['parent$']!.slice(2) : r['parent$']!;
+      (byParent.get(key) ?? byParent.set(key, []).get(key)!).push({ $type: t.name, $e: this.decode(t, r), $block: block });
+    }
+    return parents.map((p) => byParent.get(this.idOf(p)) ?? []);
   }
 
   private installResolvers(): void {

@@ -169,6 +169,7 @@ export const BLOCKS: Modification[][] = [
         tvl: d('0.03'),
         depositCount: i(2),
         positionCount: i(2),
+        members: list(b(A3), b(A1), b(A2), b(A1)),
       }),
     ),
     ins(

@@ -442,6 +442,29 @@ export function graphqlSuite(backend: Backend): void {
       });
     });
 
+    it('resolves plain lists of references with arguments, in id order like graph-node', async () => {
+      const d = await data(`{
+        pool(id: "${POOL}") {
+          members { id }
+          top: members(first: 1, orderBy: balance, orderDirection: desc) { id }
+          named: members(where: { label_not: null }, skip: 1) { id }
+        }
+        withA1: pools(where: { members_contains: ["${A1}"] }) { id }
+        withoutA1: pools(where: { members_not_contains: ["${A1}"] }) { id }
+        exact: pools(where: { members: ["${A3}", "${A1}", "${A2}", "${A1}"] }) { id }
+        byChild: pools(where: { members_: { label: "bob" } }) { id }
+        noChild: pools(where: { members_: { label: "nobody" } }) { id }
+      }`);
+      expect(d).toEqual({
+        pool: { members: [{ id: A1 }, { id: A2 }, { id: A3 }], top: [{ id: A2 }], named: [{ id: A2 }] },
+        withA1: [{ id: POOL }],
+        withoutA1: [],
+        exact: [{ id: POOL }],
+        byChild: [{ id: POOL }],
+        noChild: [],
+      });
+    });
+
     it('queries interfaces across their implementations', async () => {
       const d = await data(`{
         events(orderBy: timestamp, orderDirection: desc, first: 3) {
