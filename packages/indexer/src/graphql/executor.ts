@@ -688,7 +688,8 @@ export class GraphQLApi {
       return l.load(parent);
     }
     const l = this.loader(ctx, path, async (parents) => {
-      if (this.sub.entities.has(f.baseType)) return this.batchedChildren(f, f.list ? args : { first: 2 }, block, parents);
+      if (this.sub.entities.has(f.baseType))
+        return this.batchedChildren(f, f.list ? args : { first: 2 }, block, parents);
       // Interfaces: one query per distinct parent; parents at the same level share this batch.
       const results: Obj[][] = [];
       const distinct = new Map<string, Obj[]>();
@@ -744,7 +745,12 @@ export class GraphQLApi {
    * The children of many parents in one query: the collection's filter and order, a window per
    * parent for first/skip. For a concrete child type; interfaces go through {@link collection}.
    */
-  private async batchedChildren(f: FieldDef, args: Record<string, unknown>, block: number, parents: Obj[]): Promise<Obj[][]> {
+  private async batchedChildren(
+    f: FieldDef,
+    args: Record<string, unknown>,
+    block: number,
+    parents: Obj[],
+  ): Promise<Obj[][]> {
     const { first, skip } = this.range(args);
     const t = this.sub.entity(f.baseType)!;
     const sql = new Sql();
@@ -784,8 +790,15 @@ export class GraphQLApi {
     );
     const byParent = new Map<string, Obj[]>();
     for (const r of rows) {
-      const key = f.derivedFrom !== undefined && t.fieldMap.get(f.derivedFrom)!.valueType === 'Bytes' ? '0x' + r['parent$']!.slice(2) : r['parent$']!;
-      (byParent.get(key) ?? byParent.set(key, []).get(key)!).push({ $type: t.name, $e: this.decode(t, r), $block: block });
+      const key =
+        f.derivedFrom !== undefined && t.fieldMap.get(f.derivedFrom)!.valueType === 'Bytes'
+          ? '0x' + r['parent$']!.slice(2)
+          : r['parent$']!;
+      (byParent.get(key) ?? byParent.set(key, []).get(key)!).push({
+        $type: t.name,
+        $e: this.decode(t, r),
+        $block: block,
+      });
     }
     return parents.map((p) => byParent.get(this.idOf(p)) ?? []);
   }
