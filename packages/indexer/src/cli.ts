@@ -2,7 +2,7 @@
 // plaza-indexer: runs a graph-cli build directory against a JSON-RPC endpoint and serves GraphQL.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { startIndexer, type IndexerOptions } from './indexer.js';
+import type { IndexerOptions } from './indexer.js';
 
 const HELP = `Usage: plaza-indexer [options]
 
@@ -116,6 +116,8 @@ async function main(): Promise<void> {
   }
   let indexer;
   try {
+    // loaded only now, so --help and argument errors answer without loading PGlite and friends
+    const { startIndexer } = await import('./indexer.js');
     indexer = await startIndexer(options);
   } catch (e) {
     console.error(`plaza-indexer: ${(e as Error).message}`);

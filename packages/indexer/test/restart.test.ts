@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSubgraph } from '../src/manifest.js';
 import { openDatabase } from '../src/store/db.js';
 import { Store } from '../src/store/store.js';
-import { fixtureBuildDir } from './fixtures/build.js';
+import { encodeFunctionData } from 'viem';
+import { EMITTER_ADDRESS, fixtureBuildDir } from './fixtures/build.js';
 import { ACCOUNTS, FixtureChain, dumpVersions, indexFixture, query } from './helpers/chain.js';
 import { pgliteTemplate, tempDir } from './helpers/env.js';
 
@@ -24,11 +25,26 @@ beforeAll(async () => {
   chain = await FixtureChain.start();
   const A = ACCOUNTS[1]!.address;
   await chain.mint(A, 10n ** 18n);
-  for (let i = 0; i < 100; i++) {
-    await chain.ping(30);
-    if (i % 10 === 0) await chain.transfer(1, ACCOUNTS[2]!.address, BigInt(i + 1));
-    if (i === 50) await chain.deposit(await chain.createPool('mid'), 3n, 1);
+  await chain.deposit(await chain.createPool('mid'), 3n, 1);
+  // ~110 blocks of events, sent without waiting for each receipt (anvil mines one block per tx)
+  const wallet = chain.anvil.wallets[0]!;
+  let nonce = await chain.anvil.public.getTransactionCount({ address: ACCOUNTS[0]!.address });
+  let last: `0x${string}` = '0x';
+  for (let i = 0; i < 110; i++) {
+    last = await wallet.sendTransaction({
+      account: ACCOUNTS[0]!,
+      chain: null,
+      to: EMITTER_ADDRESS,
+      nonce: nonce++,
+      gas: 3_000_000n,
+      data: encodeFunctionData({
+        abi: chain.emitterAbi,
+        functionName: i % 10 === 0 ? 'mint' : 'ping',
+        args: i % 10 === 0 ? [ACCOUNTS[2]!.address, BigInt(i + 1)] : [30n],
+      }),
+    });
   }
+  await chain.anvil.public.waitForTransactionReceipt({ hash: last });
   head = await chain.head();
 });
 
