@@ -21,12 +21,15 @@ export type Entity = Map<string, Value>;
 export type ValueType =
   'String' | 'Int' | 'Int8' | 'BigInt' | 'BigDecimal' | 'Boolean' | 'Bytes' | 'Timestamp';
 
+/** The null value (removes a field when set). */
 export const NULL: Value = { kind: 'Null' };
 
+/** Lowercase `0x` hex of bytes. */
 export function bytesToHex(b: Uint8Array): string {
   return '0x' + Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 }
 
+/** Bytes of a hex string (`0x` optional); throws on invalid input. */
 export function hexToBytes(hex: string): Uint8Array {
   const h = hex.startsWith('0x') || hex.startsWith('0X') ? hex.slice(2) : hex;
   if (h.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(h)) throw new Error(`invalid hex string: ${hex}`);
@@ -83,6 +86,7 @@ export function isAssignable(v: Value, type: ValueType, isList: boolean): boolea
   );
 }
 
+/** Deep equality of values (BigDecimal by value). */
 export function valuesEqual(a: Value, b: Value): boolean {
   if (a.kind !== b.kind) return false;
   switch (a.kind) {
@@ -101,6 +105,7 @@ export function valuesEqual(a: Value, b: Value): boolean {
   }
 }
 
+/** Equality of two entities' attributes. */
 export function entitiesEqual(a: Entity, b: Entity): boolean {
   if (a.size !== b.size) return false;
   for (const [k, v] of a) {
@@ -133,8 +138,10 @@ export type WireValue =
   | { kind: 'BigDecimal'; value: { int: bigint; scale: number } }
   | { kind: 'List'; value: WireValue[] };
 
+/** An entity in wire form (ordered entries). */
 export type WireEntity = [string, WireValue][];
 
+/** A value in wire form. */
 export function toWire(v: Value): WireValue {
   if (v.kind === 'BigDecimal')
     return { kind: 'BigDecimal', value: { int: v.value.int, scale: v.value.scale } };
@@ -142,6 +149,7 @@ export function toWire(v: Value): WireValue {
   return v;
 }
 
+/** A value from wire form. */
 export function fromWire(v: WireValue): Value {
   if (v.kind === 'BigDecimal')
     return { kind: 'BigDecimal', value: new BigDecimal(v.value.int, v.value.scale) };
@@ -149,10 +157,12 @@ export function fromWire(v: WireValue): Value {
   return v;
 }
 
+/** An entity in wire form. */
 export function entityToWire(e: Entity): WireEntity {
   return [...e].map(([k, v]) => [k, toWire(v)]);
 }
 
+/** An entity from wire form. */
 export function entityFromWire(e: WireEntity): Entity {
   return new Map(e.map(([k, v]) => [k, fromWire(v)]));
 }

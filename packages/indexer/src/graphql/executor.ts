@@ -45,6 +45,7 @@ export interface QueryLimits {
   maxComplexity: number | null;
 }
 
+/** graph-node's defaults (max first 1000, skip unlimited, depth 255) and a 10M complexity cap. */
 export const DEFAULT_LIMITS: QueryLimits = {
   maxFirst: 1000,
   maxSkip: 4294967295,

@@ -297,6 +297,7 @@ export function newEthValue(heap: AscHeap, v: EthValue): number {
   }
 }
 
+/** Allocates `Array<ethereum.Value>`. */
 export function newEthValueArray(heap: AscHeap, values: EthValue[]): number {
   return heap.newArray(
     values.map((x) => newEthValue(heap, x)),

@@ -81,6 +81,7 @@ export class HandlerError extends Error {
 /** Log levels of `log.log` (graph-ts `log.Level`). */
 export const LOG_LEVELS = ['CRITICAL', 'ERROR', 'WARNING', 'INFO', 'DEBUG'] as const;
 
+/** Options of {@link MappingRuntime}. */
 export interface RuntimeOptions {
   subgraph: Subgraph;
   store: StoreReader;

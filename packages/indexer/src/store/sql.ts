@@ -9,7 +9,9 @@ export const ident = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 /** Internal version columns: graph-node's `vid` and `block_range` as two integers. */
 export const VID = ident('vid$');
+/** First block of a version. */
 export const FROM = ident('block$from');
+/** Block at which a version stopped being current (null: still current). */
 export const TO = ident('block$to');
 
 /** The SQL type of a value type. */

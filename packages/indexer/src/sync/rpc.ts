@@ -21,6 +21,7 @@ export class StoppedError extends Error {
   override readonly name = 'StoppedError';
 }
 
+/** Retry and timeout options of {@link RpcClient}. */
 export interface RpcOptions {
   /** Per-request timeout (ms). */
   timeoutMs?: number;
@@ -404,6 +405,7 @@ const REVERT_MESSAGES = [
   'opcodenotfound',
 ];
 
+/** Whether an eth_call error is a revert (deterministic) rather than a node failure. */
 export function isRevert(e: RpcError): boolean {
   const m = e.message.toLowerCase();
   if (REVERT_MESSAGES.some((r) => m.includes(r))) return true;

@@ -37,6 +37,7 @@ function workerEntry(): URL {
   return new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`);
 }
 
+/** Options of {@link MappingWorker.start}. */
 export interface MappingWorkerOptions {
   buildDir: string;
   dataSources: CreatedDataSource[];
