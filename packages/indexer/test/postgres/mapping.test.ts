@@ -1,0 +1,4 @@
+import { postgres } from '../helpers/backend.js';
+import { mappingSuite } from '../suites/mapping.js';
+
+mappingSuite(postgres);

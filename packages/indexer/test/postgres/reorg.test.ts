@@ -1,0 +1,4 @@
+import { postgres } from '../helpers/backend.js';
+import { reorgSuite } from '../suites/reorg.js';
+
+reorgSuite(postgres);

@@ -1,0 +1,4 @@
+import { postgres } from '../helpers/backend.js';
+import { storeSuite } from '../suites/store.js';
+
+storeSuite(postgres);
