@@ -11,6 +11,7 @@ import {LendingHub} from "../../src/lending/LendingHub.sol";
 import {NavFeedAdapter} from "../../src/oracle/NavFeedAdapter.sol";
 import {NavOracle} from "../../src/oracle/NavOracle.sol";
 import {RwaShareToken} from "../../src/rwa/RwaShareToken.sol";
+import {FixedPriceOracle} from "../utils/FixedPriceOracle.sol";
 import {PusdFixture} from "../utils/PusdFixture.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
@@ -214,6 +215,17 @@ abstract contract LendingBase is PusdFixture {
     function _borrow(address who, uint256 assets) internal {
         vm.prank(who);
         hub.borrow(params, assets, 0, who, who);
+    }
+
+    /// @dev A second market on the same share priced by a settable oracle (any price, no rounds), enabled by the
+    /// owner like any oracle.
+    function _fixedPriceMarket(uint256 price) internal returns (MarketParams memory p, FixedPriceOracle oracle) {
+        oracle = new FixedPriceOracle(price);
+        vm.prank(admin);
+        hub.setOracleEnabled(address(oracle), true);
+        p = params;
+        p.oracle = address(oracle);
+        hub.createMarket(p);
     }
 
     function _supplyShares(address who) internal view returns (uint256 shares) {
