@@ -464,13 +464,14 @@ contract SavingsVault is ERC4626, AccessControlDefaultAdminRules, ReentrancyGuar
 
     /// @dev How much more the vault may supply to market `id` now (0 while the market is paused).
     function _supplyRoom(Id id, MarketConfig memory c) internal view returns (uint256) {
-        (,,,,,, uint8 flags,,) = hub.market(id);
+        (uint256 totalAssets_, uint256 totalShares,,, uint256 flags) =
+            LendingHubLib.expectedMarketState(hub, id, c.rateModel);
         if (flags & 1 != 0) return 0;
-        (uint256 totalAssets_,,,) = LendingHubLib.expectedMarketBalances(hub, id, c.rateModel);
-        uint256 supplied = LendingHubLib.expectedSupplyAssets(hub, id, c.rateModel, address(this));
+        (uint256 shares,,) = hub.position(id, address(this));
+        uint256 supplied = LendingMath.toAssetsDown(shares, totalAssets_, totalShares);
+        if (supplied >= c.cap) return 0;
         (uint256 hubCap,) = hub.caps(id);
-        uint256 vaultRoom = LendingMath.zeroFloorSub(c.cap, supplied);
-        return Math.min(vaultRoom, LendingMath.zeroFloorSub(hubCap, totalAssets_));
+        return Math.min(c.cap - supplied, LendingMath.zeroFloorSub(hubCap, totalAssets_));
     }
 
     /// @dev Withdraws along the withdraw queue until `assets` are idle; reverts with `NotEnoughLiquidity` otherwise.

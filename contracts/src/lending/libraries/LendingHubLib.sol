@@ -37,24 +37,38 @@ library LendingHubLib {
     function expectedMarketBalances(ILendingHub hub, Id marketId, address rateModel)
         internal
         view
+        returns (uint256 totalSupplyAssets, uint256 totalSupplyShares, uint256 totalBorrowAssets, uint256 totalBorrowShares)
+    {
+        (totalSupplyAssets, totalSupplyShares, totalBorrowAssets, totalBorrowShares,) =
+            expectedMarketState(hub, marketId, rateModel);
+    }
+
+    /// @notice Market totals with interest accrued up to now, and the market's flags (1 paused, 2 frozen, ...), from
+    /// one read of the market.
+    function expectedMarketState(ILendingHub hub, Id marketId, address rateModel)
+        internal
+        view
         returns (
             uint256 totalSupplyAssets,
             uint256 totalSupplyShares,
             uint256 totalBorrowAssets,
-            uint256 totalBorrowShares
+            uint256 totalBorrowShares,
+            uint256 flags
         )
     {
         uint256 lastUpdate;
         uint256 reserveFactor;
-        (totalSupplyAssets, totalSupplyShares, totalBorrowAssets, totalBorrowShares, lastUpdate, reserveFactor,,,) =
+        (totalSupplyAssets, totalSupplyShares, totalBorrowAssets, totalBorrowShares, lastUpdate, reserveFactor, flags,,) =
             hub.market(marketId);
         uint256 elapsed = block.timestamp - lastUpdate;
         if (elapsed == 0 || lastUpdate == 0 || totalBorrowAssets == 0) {
-            return (totalSupplyAssets, totalSupplyShares, totalBorrowAssets, totalBorrowShares);
+            return (totalSupplyAssets, totalSupplyShares, totalBorrowAssets, totalBorrowShares, flags);
         }
         uint256 rate = IRateModel(rateModel).borrowRate(totalSupplyAssets, totalBorrowAssets);
         uint256 interest = totalBorrowAssets.wMulDown(LendingMath.wTaylorCompounded(rate, elapsed));
-        if (interest == 0) return (totalSupplyAssets, totalSupplyShares, totalBorrowAssets, totalBorrowShares);
+        if (interest == 0) {
+            return (totalSupplyAssets, totalSupplyShares, totalBorrowAssets, totalBorrowShares, flags);
+        }
         totalBorrowAssets += interest;
         totalSupplyAssets += interest;
         if (reserveFactor != 0) {
