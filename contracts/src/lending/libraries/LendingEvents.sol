@@ -22,7 +22,7 @@ library LendingEvents {
     /// @notice The FeeCollector changed.
     event FeeCollectorSet(address indexed feeCollector);
     /// @notice Defaults given to new markets changed.
-    event DefaultsSet(uint256 reserveFactor, uint256 minLeftoverUnits);
+    event DefaultsSet(uint256 reserveFactor, uint256 minLeftover);
     /// @notice A risk manager set a market's reserve factor (bps), caps and minimum leftover (interest was accrued
     /// first).
     event MarketConfigSet(
