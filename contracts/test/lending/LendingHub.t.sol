@@ -879,6 +879,47 @@ contract LendingHubTest is LendingBase {
         assertGe(sa, ba);
     }
 
+    function test_claimReservesAndApplyIncome_revertForMissingMarket() public {
+        MarketParams memory other = params;
+        other.lltv = 0.5e18;
+        vm.expectRevert(abi.encodeWithSelector(LendingErrors.MarketNotCreated.selector, _idOf(other)));
+        hub.claimReserves(other);
+        vm.expectRevert(abi.encodeWithSelector(LendingErrors.MarketNotCreated.selector, _idOf(other)));
+        hub.applyIncome(other, borrower);
+        vm.prank(borrower);
+        vm.expectRevert(abi.encodeWithSelector(LendingErrors.MarketNotCreated.selector, _idOf(other)));
+        hub.claimCollateralIncome(other, borrower, borrower);
+    }
+
+    /// @dev For any enabled LLTV and any price, a borrower can borrow exactly `collateral × price × lltv` and not
+    /// one wei more.
+    function testFuzz_borrowUpToLltv(uint256 lltv, uint256 collateral, uint256 priceBps) public {
+        lltv = bound(lltv, 0.01e18, 0.99e18);
+        collateral = bound(collateral, 1000e18, 1_000_000e18);
+        uint256 price = uint256(1e36) * bound(priceBps, 100, 100_000) / 10_000;
+        uint256 maxDebt = collateral.mulDivDown(price, 1e36).wMulDown(lltv);
+        vm.assume(maxDebt >= MIN_LEFTOVER);
+        (MarketParams memory p,) = _fixedPriceMarket(price);
+        if (lltv != LLTV) {
+            vm.prank(admin);
+            hub.setLltvEnabled(lltv, true);
+            p.lltv = lltv;
+            hub.createMarket(p);
+        }
+        _pusdTo(lender, 100_000_000e18);
+        vm.prank(lender);
+        hub.supply(p, 100_000_000e18, 0, lender);
+        _rwaTo(borrower, collateral);
+        vm.prank(borrower);
+        hub.supplyCollateral(p, collateral, borrower);
+        vm.prank(borrower);
+        vm.expectRevert(abi.encodeWithSelector(LendingErrors.InsufficientCollateral.selector, _idOf(p), borrower));
+        hub.borrow(p, maxDebt + 1, 0, borrower, borrower);
+        vm.prank(borrower);
+        hub.borrow(p, maxDebt, 0, borrower, borrower);
+        assertEq(pusd.balanceOf(borrower), maxDebt);
+    }
+
     // ============================================================================================ authorizations
 
     function test_setAuthorization() public {

@@ -5,6 +5,7 @@ import {Id, MarketParams} from "../../src/interfaces/ILendingHub.sol";
 import {LendingLens} from "../../src/lending/LendingLens.sol";
 import {LendingErrors} from "../../src/lending/libraries/LendingErrors.sol";
 import {LendingMath} from "../../src/lending/libraries/LendingMath.sol";
+import {OracleErrors} from "../../src/oracle/libraries/OracleErrors.sol";
 import {FixedPriceOracle} from "../utils/FixedPriceOracle.sol";
 import {LendingBase} from "./LendingBase.sol";
 
@@ -85,6 +86,13 @@ contract LendingLensTest is LendingBase {
         vm.prank(borrower);
         hub.liquidate(p, liquidator, 10e18, 0, borrower);
         assertEq(lens.liquidationPrice(p, lender), 0, "no debt");
+    }
+
+    function test_healthFactor_revertsWhenPriceUnavailable() public {
+        uint256 updatedAt = block.timestamp;
+        skip(1 days + 1);
+        vm.expectRevert(abi.encodeWithSelector(OracleErrors.StaleAnswer.selector, feedId, updatedAt, 1 days));
+        lens.healthFactor(params, borrower);
     }
 
     function test_liquidationIncentiveFactor() public view {

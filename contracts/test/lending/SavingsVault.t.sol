@@ -419,6 +419,18 @@ contract SavingsVaultTest is VaultBase {
         vault.setWithdrawQueue(dup);
     }
 
+    function test_setWithdrawQueue_reverts() public {
+        Id[] memory queue = new Id[](2);
+        queue[0] = id;
+        queue[1] = Id.wrap(keccak256("missing"));
+        vm.startPrank(curator);
+        vm.expectRevert(abi.encodeWithSelector(VaultErrors.MarketNotEnabled.selector, queue[1]));
+        vault.setWithdrawQueue(queue);
+        vm.expectRevert(abi.encodeWithSelector(VaultErrors.QueueTooLong.selector, 31));
+        vault.setWithdrawQueue(new Id[](31));
+        vm.stopPrank();
+    }
+
     function test_reallocate() public {
         _deposit(alice, 1_200_000e18); // A 1M, B 200k
         SavingsVault.Allocation[] memory moves = new SavingsVault.Allocation[](2);

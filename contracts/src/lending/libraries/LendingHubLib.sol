@@ -37,7 +37,12 @@ library LendingHubLib {
     function expectedMarketBalances(ILendingHub hub, Id marketId, address rateModel)
         internal
         view
-        returns (uint256 totalSupplyAssets, uint256 totalSupplyShares, uint256 totalBorrowAssets, uint256 totalBorrowShares)
+        returns (
+            uint256 totalSupplyAssets,
+            uint256 totalSupplyShares,
+            uint256 totalBorrowAssets,
+            uint256 totalBorrowShares
+        )
     {
         (totalSupplyAssets, totalSupplyShares, totalBorrowAssets, totalBorrowShares,) =
             expectedMarketState(hub, marketId, rateModel);
@@ -58,8 +63,15 @@ library LendingHubLib {
     {
         uint256 lastUpdate;
         uint256 reserveFactor;
-        (totalSupplyAssets, totalSupplyShares, totalBorrowAssets, totalBorrowShares, lastUpdate, reserveFactor, flags,,) =
-            hub.market(marketId);
+        (
+            totalSupplyAssets,
+            totalSupplyShares,
+            totalBorrowAssets,
+            totalBorrowShares,
+            lastUpdate,
+            reserveFactor,
+            flags,,
+        ) = hub.market(marketId);
         uint256 elapsed = block.timestamp - lastUpdate;
         if (elapsed == 0 || lastUpdate == 0 || totalBorrowAssets == 0) {
             return (totalSupplyAssets, totalSupplyShares, totalBorrowAssets, totalBorrowShares, flags);
