@@ -13,7 +13,9 @@ import {FixedPriceOracle} from "../utils/FixedPriceOracle.sol";
 import {TestERC20} from "../utils/TestERC20.sol";
 import {LendingBase} from "./LendingBase.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {stdError} from "forge-std/StdError.sol";
 
 /// @notice Unit tests of the LendingHub: every external function's success path and each of its revert paths.
 contract LendingHubTest is LendingBase {
@@ -459,7 +461,7 @@ contract LendingHubTest is LendingBase {
         hub.withdraw(params, 1e18, 0, lender, stranger);
         // more than the position: arithmetic underflow
         vm.prank(borrower);
-        vm.expectRevert();
+        vm.expectRevert(stdError.arithmeticError);
         hub.withdraw(params, 1e18, 0, borrower, borrower);
     }
 
@@ -782,7 +784,7 @@ contract LendingHubTest is LendingBase {
         vm.expectRevert(LendingErrors.ZeroAddress.selector);
         hub.repay(params, 1, 0, address(0));
         // more than the debt: arithmetic underflow
-        vm.expectRevert();
+        vm.expectRevert(stdError.arithmeticError);
         hub.repay(params, 0, 501e24, borrower);
         vm.stopPrank();
     }
@@ -955,7 +957,10 @@ contract LendingHubTest is LendingBase {
         user.run(address(pusd), 0);
         _supply(lender, 10_000e18);
         user.setKeep(true);
-        vm.expectRevert(); // the hub cannot pull the assets back
+        // the hub cannot pull the assets back
+        vm.expectRevert(
+            abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, address(hub), 0, 5000e18)
+        );
         user.run(address(pusd), 5000e18);
     }
 
