@@ -102,12 +102,12 @@ contract PegStabilityModule is AccessControlDefaultAdminRules {
         if (state.paused) revert PSMErrors.SwapsPaused();
         if (gemAmount == 0) revert PSMErrors.ZeroAmount();
         uint256 gross = gemAmount * to18;
-        uint256 minted = state.minted + gross;
-        if (minted > state.debtCeiling) revert PSMErrors.DebtCeilingExceeded(minted, state.debtCeiling);
+        uint256 mintedAfter = state.minted + gross;
+        if (mintedAfter > state.debtCeiling) revert PSMErrors.DebtCeilingExceeded(mintedAfter, state.debtCeiling);
         uint256 fee = _fee(gross, state.tin);
         pusdOut = gross - fee;
         // forge-lint: disable-next-line(unsafe-typecast)
-        _state.minted = uint104(minted); // minted <= debtCeiling < 2^104
+        _state.minted = uint104(mintedAfter); // mintedAfter <= debtCeiling < 2^104
 
         if (pusd.isBlocked(msg.sender)) revert PSMErrors.AccountBlocked(msg.sender);
         gem.safeTransferFrom(msg.sender, address(this), gemAmount);
