@@ -1,6 +1,8 @@
 // The overview's figures, read live from the chain through the SDK. History (charts) comes from the subgraph's
 // daily snapshots in phase B; TVL of the other modules joins as their SDK modules land.
 import { createPsmModule, createPusdModule, type PlazaContext, type PsmState } from '@plaza/sdk';
+import type { Pathname } from '$app/types';
+import type { TokenUnit } from './amount';
 
 export interface ProtocolStats {
   /** pUSD in circulation (wei). */
@@ -27,3 +29,16 @@ export async function loadProtocolStats(ctx: PlazaContext): Promise<ProtocolStat
     blockNumber,
   };
 }
+
+/** What one module holds, for the overview's "value locked" table. */
+export interface LockedValue {
+  readonly amount: bigint;
+  readonly token: TokenUnit;
+}
+
+/**
+ * How the overview reads the value each live module locks, by page. A page marked `locksValue` in
+ * src/lib/pages.ts shows "comes with …" while planned; when it goes live it needs its loader here (a unit test
+ * checks). The PSM's row is the overview's own (its reserves).
+ */
+export const lockedValueLoaders: Partial<Record<Pathname, (ctx: PlazaContext) => Promise<LockedValue>>> = {};

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { lockedValueLoaders } from './overview';
 import { pageFor, pages } from './pages';
 
 const routes = fileURLToPath(new URL('../routes', import.meta.url));
@@ -35,6 +36,12 @@ describe('pages', () => {
       expect(source, `${page.href} should render <ComingWith>`).toContain(
         `<ComingWith href="${page.href}" />`,
       );
+    }
+  });
+
+  it('has a value-locked loader for every live page that holds funds', () => {
+    for (const page of pages.filter((p) => p.locksValue)) {
+      expect(page.href in lockedValueLoaders, page.href).toBe(page.status === 'live');
     }
   });
 

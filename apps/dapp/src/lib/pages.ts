@@ -14,6 +14,8 @@ export interface PageEntry {
   readonly comingWith?: string;
   /** For planned pages: what it will do, as users of it would say. */
   readonly features?: readonly string[];
+  /** The module holds users' funds: the overview's "value locked" table has a row for it (src/lib/overview.ts). */
+  readonly locksValue?: boolean;
 }
 
 export const pages: readonly PageEntry[] = [
@@ -27,6 +29,7 @@ export const pages: readonly PageEntry[] = [
     href: '/earn',
     label: 'Earn',
     summary: 'Deposit pUSD into the savings vault (spUSD) and earn lending interest and RWA income.',
+    locksValue: true,
     status: 'planned',
     comingWith: 'the savings (spUSD) module of @plaza/sdk',
     features: [
@@ -39,6 +42,7 @@ export const pages: readonly PageEntry[] = [
     href: '/liquidity',
     label: 'Liquidity',
     summary: 'Provide pUSD liquidity on Uniswap v3 near the peg and stake it for incentives.',
+    locksValue: true,
     status: 'planned',
     comingWith: 'the incentives module of @plaza/sdk and the Uniswap v3 pool on the devnet',
     features: [
@@ -51,6 +55,7 @@ export const pages: readonly PageEntry[] = [
     href: '/lend',
     label: 'Lend / Borrow',
     summary: 'Supply pUSD to RWA-backed markets, or borrow pUSD against real-world-asset collateral.',
+    locksValue: true,
     status: 'planned',
     comingWith: 'the lending module of @plaza/sdk',
     features: [
@@ -63,6 +68,7 @@ export const pages: readonly PageEntry[] = [
     href: '/merchant',
     label: 'Merchant',
     summary: 'Accept pUSD payments: payment links, capture, refunds, settlement and advances.',
+    locksValue: true,
     status: 'planned',
     comingWith: 'the PayFi module of @plaza/sdk and the subgraph',
     features: [
