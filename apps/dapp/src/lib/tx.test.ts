@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { PlazaError, type WriteResult } from '@plaza/sdk';
 import { describe, expect, it } from 'vitest';
 import { TxCenter, type StepStatus, type TxFlow } from './tx.svelte';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from './config';
 import { WalletState } from './wallet.svelte';
