@@ -1,0 +1,44 @@
+// The overview's figures, read live from the chain through the SDK. History (charts) comes from the subgraph's
+// daily snapshots in phase B; TVL of the other modules joins as their SDK modules land.
+import { createPsmModule, createPusdModule, type PlazaContext, type PsmState } from '@plaza/sdk';
+import type { Pathname } from '$app/types';
+import type { TokenUnit } from './amount';
+
+export interface ProtocolStats {
+  /** pUSD in circulation (wei). */
+  readonly pusdSupply: bigint;
+  readonly psm: PsmState;
+  /** pUSD the PSM can still mint before its ceiling (wei). */
+  readonly psmRoom: bigint;
+  /** Block the figures were read at. */
+  readonly blockNumber: bigint;
+}
+
+export async function loadProtocolStats(ctx: PlazaContext): Promise<ProtocolStats> {
+  const pusd = createPusdModule(ctx);
+  const psm = createPsmModule(ctx);
+  const [pusdSupply, state, blockNumber] = await Promise.all([
+    pusd.totalSupply(),
+    psm.state(),
+    ctx.publicClient.getBlockNumber(),
+  ]);
+  return {
+    pusdSupply,
+    psm: state,
+    psmRoom: state.debtCeiling > state.minted ? state.debtCeiling - state.minted : 0n,
+    blockNumber,
+  };
+}
+
+/** What one module holds, for the overview's "value locked" table. */
+export interface LockedValue {
+  readonly amount: bigint;
+  readonly token: TokenUnit;
+}
+
+/**
+ * How the overview reads the value each live module locks, by page. A page marked `locksValue` in
+ * src/lib/pages.ts shows "comes with …" while planned; when it goes live it needs its loader here (a unit test
+ * checks). The PSM's row is the overview's own (its reserves).
+ */
+export const lockedValueLoaders: Partial<Record<Pathname, (ctx: PlazaContext) => Promise<LockedValue>>> = {};
