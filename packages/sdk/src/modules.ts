@@ -3,8 +3,10 @@ import { complianceErrors, createComplianceModule } from './compliance/index.js'
 import type { PlazaContext } from './core/context.js';
 import type { ErrorTable } from './core/errors.js';
 import { createFeesModule, feesErrors } from './fees/index.js';
+import { createOracleModule, navFeedAdapterErrors, oracleErrors } from './oracle/index.js';
 import { createPsmModule, psmErrors } from './psm/index.js';
 import { createPusdModule, pusdErrors } from './pusd/index.js';
+import { createRwaModule, rwaErrors } from './rwa/index.js';
 import { createUsdcModule, usdcErrors } from './usdc/index.js';
 
 /**
@@ -13,7 +15,7 @@ import { createUsdcModule, usdcErrors } from './usdc/index.js';
  * @example
  * ```ts
  * import { plazaModules } from '@plaza/sdk';
- * Object.keys(plazaModules); // ['pusd', 'usdc', 'psm', 'compliance', 'fees']
+ * Object.keys(plazaModules); // ['pusd', 'usdc', 'psm', 'compliance', 'fees', 'oracle', 'rwa', …]
  * ```
  */
 export const plazaModules = {
@@ -22,6 +24,8 @@ export const plazaModules = {
   psm: createPsmModule,
   compliance: createComplianceModule,
   fees: createFeesModule,
+  oracle: createOracleModule,
+  rwa: createRwaModule,
 } as const satisfies Record<string, (ctx: PlazaContext) => unknown>;
 
 /**
@@ -51,6 +55,9 @@ export const plazaErrorTables: readonly ErrorTable[] = [
   psmErrors,
   complianceErrors,
   feesErrors,
+  oracleErrors,
+  navFeedAdapterErrors,
+  rwaErrors,
   usdcErrors,
   { ...usdcErrors, contract: 'USDC' },
 ];

@@ -104,9 +104,10 @@ describe('README examples', () => {
     const result = await feesExample(connect(rpcUrl, deployment, keys.bob));
     expect(result.distributed).toBe(parsePusd('0.5'));
     expect(result.preview.shares).toEqual([
-      { account: TREASURY, amount: parsePusd('0.35') },
-      { account: RESERVE, amount: parsePusd('0.15') },
+      { account: TREASURY, amount: parsePusd('0.3') },
+      { account: RESERVE, amount: parsePusd('0.1') },
+      { account: deployment.contracts.LiquidityIncentives!.address, amount: parsePusd('0.1') },
     ]);
-    expect(await as.bob.pusd.balanceOf(TREASURY)).toBe(parsePusd('0.35'));
+    expect(await as.bob.pusd.balanceOf(TREASURY)).toBe(parsePusd('0.3'));
   });
 });
