@@ -4,6 +4,16 @@ import type { PlazaContext } from './core/context.js';
 import type { ErrorTable } from './core/errors.js';
 import { createFeesModule, feesErrors } from './fees/index.js';
 import { createOracleModule, navFeedAdapterErrors, oracleErrors } from './oracle/index.js';
+import {
+  advancePoolErrors,
+  createAdvancesModule,
+  createMerchantsModule,
+  createPaymentsModule,
+  createPointsModule,
+  loyaltyPointsErrors,
+  merchantRegistryErrors,
+  paymentProcessorErrors,
+} from './payfi/index.js';
 import { createPsmModule, psmErrors } from './psm/index.js';
 import { createPusdModule, pusdErrors } from './pusd/index.js';
 import { createRwaModule, rwaErrors } from './rwa/index.js';
@@ -26,6 +36,10 @@ export const plazaModules = {
   fees: createFeesModule,
   oracle: createOracleModule,
   rwa: createRwaModule,
+  payments: createPaymentsModule,
+  merchants: createMerchantsModule,
+  points: createPointsModule,
+  advances: createAdvancesModule,
 } as const satisfies Record<string, (ctx: PlazaContext) => unknown>;
 
 /**
@@ -58,6 +72,10 @@ export const plazaErrorTables: readonly ErrorTable[] = [
   oracleErrors,
   navFeedAdapterErrors,
   rwaErrors,
+  paymentProcessorErrors,
+  merchantRegistryErrors,
+  loyaltyPointsErrors,
+  advancePoolErrors,
   usdcErrors,
   { ...usdcErrors, contract: 'USDC' },
 ];
