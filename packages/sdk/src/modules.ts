@@ -3,6 +3,7 @@ import { complianceErrors, createComplianceModule } from './compliance/index.js'
 import type { PlazaContext } from './core/context.js';
 import type { ErrorTable } from './core/errors.js';
 import { createFeesModule, feesErrors } from './fees/index.js';
+import { createIncentivesModule, incentivesErrors } from './incentives/index.js';
 import { createOracleModule, navFeedAdapterErrors, oracleErrors } from './oracle/index.js';
 import {
   advancePoolErrors,
@@ -40,6 +41,7 @@ export const plazaModules = {
   merchants: createMerchantsModule,
   points: createPointsModule,
   advances: createAdvancesModule,
+  incentives: createIncentivesModule,
 } as const satisfies Record<string, (ctx: PlazaContext) => unknown>;
 
 /**
@@ -76,6 +78,7 @@ export const plazaErrorTables: readonly ErrorTable[] = [
   merchantRegistryErrors,
   loyaltyPointsErrors,
   advancePoolErrors,
+  incentivesErrors,
   usdcErrors,
   { ...usdcErrors, contract: 'USDC' },
 ];
