@@ -454,9 +454,9 @@ export function createIncentivesModule(ctx: PlazaContext): IncentivesModule {
     const fail = (errorName: string, args: Readonly<Record<string, unknown>>) =>
       ctx.contractError(CONTRACT, errorName, args, functionName);
     if (state.lastUpdate === 0) throw fail('UnknownProgram', { programId: id });
-    // The next block is at least a second after the latest: a program starting later is certainly not started.
-    if (time + 1n < BigInt(key.startTime)) throw fail('ProgramNotStarted', { programId: id });
-    const running = key.endTime !== 0 ? time + 1n < BigInt(key.endTime) : stream.endedAt === 0;
+    // Only what is certain is refused here: the next block is no earlier than the latest, but may be much later
+    // (so a program that has not started yet by the latest block may have by the next; the simulation decides).
+    const running = key.endTime !== 0 ? time < BigInt(key.endTime) : stream.endedAt === 0;
     if (!running) throw fail('ProgramEnded', { programId: id });
     const factory = await read(await address(), 'factory');
     const positionPool = await readFactory(factory, 'getPool', [p.token0, p.token1, p.fee]);

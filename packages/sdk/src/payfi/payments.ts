@@ -355,8 +355,8 @@ export function createPaymentsModule(ctx: PlazaContext): PaymentsModule {
     }
     if (info.amount === 0n || info.amount > MAX_AMOUNT)
       throw fail('InvalidAmount', { amount: info.amount }, functionName);
-    // The next block is at least a second after the latest one.
-    if ((await now()) + 1n >= BigInt(info.authorizationExpiry)) {
+    // The next block is no earlier than the latest one: an authorization expired by then is certainly expired.
+    if ((await now()) >= BigInt(info.authorizationExpiry)) {
       throw fail(
         'AuthorizationExpired',
         { authorizationExpiry: BigInt(info.authorizationExpiry) },
