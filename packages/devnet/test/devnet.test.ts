@@ -157,8 +157,17 @@ describe('startDevnet', () => {
       expect((await plaza.advances.state()).outstanding).toBe(parsePusd('100'));
       expect(await plaza.payments.creditOf(bob!)).toBeGreaterThan(0n); // Bob's referral share
       expect(devnet.notes.join('\n')).toMatch(
-        /an open payment link \(anyone can pay it\): https:\/\/app\.plaza\.example\/pay\?v=1&/,
+        /an open payment link \(anyone can pay it for 30 days\): https:\/\/app\.plaza\.example\/pay\?v=1&/,
       );
+
+      // The open payment link of the summary is payable: Dave opens it, signs once, the relayer submits.
+      const openLink = /open payment link \(anyone can pay it for 30 days\): (\S+)/.exec(
+        devnet.notes.join('\n'),
+      )![1]!;
+      const dave = devnet.plaza('dave');
+      const signed = await dave.payments.signPayment(await dave.payments.fromLink(openLink));
+      await (await devnet.plaza('relayer').payments.submitPayment(signed)).wait();
+      expect((await dave.payments.state(signed.info)).used).toBe(true);
 
       // Incentives: liquidity in the pool, staked in two programs, and a swap.
       expect((await plaza.incentives.pool()).liquidity).toBeGreaterThan(0n);

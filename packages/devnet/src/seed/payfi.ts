@@ -1,6 +1,6 @@
 // Phase 2 of the demo world, part 2: three merchants with direct, gasless (EIP-3009) and escrowed payments, a
 // capture, a refund, points earned and redeemed, an AdvancePool deposit and an advance.
-import { paymentLink, parsePusd, type PaymentInfo } from '@plaza/sdk';
+import { parsePusd, type PaymentInfo } from '@plaza/sdk';
 import type { SeedStep } from './types.js';
 import { fundPusd, mined, pusd } from './util.js';
 
@@ -117,9 +117,17 @@ export const payfiSteps: readonly SeedStep[] = [
       seed.note(
         `PayFi: Carol paid Gadget Corner 1,250 pUSD gaslessly, held until its 3-day refund window ends`,
       );
-      seed.note(
-        `PayFi: an open payment link (anyone can pay it): ${paymentLink({ ...(await seed.plaza('cafe').payments.request(offer)), salt: offer.salt + 1n }, { baseUrl: 'https://app.plaza.example' })}`,
-      );
+      // A link for the summary that anyone can pay for 30 days (the dApp's /pay page, or any wallet via the SDK).
+      const open = await seed.plaza('cafe').payments.createPayment({
+        merchant: cafe,
+        amount: parsePusd('3.2'),
+        orderRef: 'ESPRESSO',
+        payer: cafe,
+        authorizationExpiry: Number(await seed.now()) + 30 * 86_400,
+      });
+      const openLink = await seed.plaza('cafe').payments.link(open, { baseUrl: 'https://app.plaza.example' });
+      seed.shared.set('payfi.openLink', openLink);
+      seed.note(`PayFi: an open payment link (anyone can pay it for 30 days): ${openLink}`);
     },
   },
   {
@@ -168,8 +176,8 @@ export const payfiSteps: readonly SeedStep[] = [
       ).fund.wait();
       const alice = seed.plaza('alice');
       const earned = await alice.points.balanceOf(cafe, seed.account('alice').address);
-      const redeemed = await mined(alice.points.redeem({ merchant: cafe, points: parsePusd('5') }));
       const program = await alice.points.program(cafe);
+      const redeemed = await mined(alice.points.redeem({ merchant: cafe, points: parsePusd('5') }));
       seed.note(
         `Points: Alice earned ${pusd(earned).replace('pUSD', 'BEAN')} at the cafe and redeemed 5 BEAN for ${pusd(redeemed.result, 4)} from its ${pusd(program.reserve)} reserve`,
       );
