@@ -216,6 +216,41 @@ describe('Uniswap v3 through the SDK', () => {
   });
 });
 
+describe('positions', () => {
+  it('adds to, removes from and collects a position through the position manager', async () => {
+    const { as } = chain();
+    await fundLp(as.alice, '10000');
+    const position = await mintAround(as.alice, 5, '1000');
+    const { increase } = await as.alice.incentives.increaseLiquidity({
+      tokenId: position.tokenId,
+      ...(await inPoolOrder(as.alice, parsePusd('500'), parseUsdc('500'))),
+    });
+    await increase.wait();
+    const grown = await as.bob.incentives.position(position.tokenId);
+    expect(grown.liquidity).toBe(position.liquidity + increase.result.liquidity);
+    const value = await as.bob.incentives.positionValue(position.tokenId);
+    expect(value.inRange).toBe(true);
+
+    const removed = await mined(
+      as.alice.incentives.decreaseLiquidity({ tokenId: position.tokenId, liquidity: grown.liquidity / 2n }),
+    );
+    const owed = await as.bob.incentives.position(position.tokenId);
+    expect(owed.liquidity).toBe(grown.liquidity - grown.liquidity / 2n);
+    expect([owed.tokensOwed0, owed.tokensOwed1]).toEqual([removed.result.amount0, removed.result.amount1]);
+    const collected = await mined(as.alice.incentives.collect({ tokenId: position.tokenId }));
+    expect(collected.result).toEqual(removed.result);
+    expect(await as.bob.incentives.position(position.tokenId)).toMatchObject({
+      tokensOwed0: 0n,
+      tokensOwed1: 0n,
+    });
+
+    await mined(as.alice.incentives.deposit({ tokenId: position.tokenId }));
+    await expect(
+      as.alice.incentives.decreaseLiquidity({ tokenId: position.tokenId, liquidity: 1n }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('deposited in LiquidityIncentives') });
+  });
+});
+
 describe('staking and rewards', () => {
   it('computes every pending reward exactly like the contract, across fuzzed time, swaps and claims', async () => {
     const { as, testClient } = chain();

@@ -250,6 +250,28 @@ describe('reporting', () => {
     });
   });
 
+  it('lets a guardian reject a frozen jump: the previous answer stays and the majority behind it is slashed', async () => {
+    const { as } = chain();
+    await bondAll(HRBR);
+    await round(HRBR, [parsePusd('100'), parsePusd('100'), parsePusd('100')]);
+    await round(HRBR, [parsePusd('150'), parsePusd('151'), parsePusd('100')], false);
+    expect(await as.bob.oracle.frozenAnswer(HRBR)).toBe(parsePusd('150'));
+    await mined(as.deployer.oracle.rejectAnswer({ feedId: HRBR }));
+    expect(await as.bob.oracle.latestAnswer(HRBR)).toMatchObject({
+      answer: parsePusd('100'),
+      status: 'Fresh',
+    });
+    const bonds = await Promise.all(
+      [accounts.reporter1, accounts.reporter2, accounts.reporter3].map((r) =>
+        as.bob.oracle.reporter(HRBR, r.address),
+      ),
+    );
+    expect(bonds.map((b) => b.bond)).toEqual([parsePusd('900'), parsePusd('900'), parsePusd('1000')]);
+    await expect(as.deployer.oracle.rejectAnswer({ feedId: HRBR })).rejects.toMatchObject({
+      errorName: 'NotFrozen',
+    });
+  });
+
   it('unbonds after the delay, and refuses an early withdrawal and a stale price', async () => {
     const { as, testClient } = chain();
     await bondAll(MSMR);

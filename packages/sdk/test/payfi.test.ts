@@ -384,6 +384,9 @@ describe('allowance and permit payments', () => {
     expect((await as.bob.payments.merchantBalances(cafe.address)).claimable).toBe(
       parsePusd('7') - parsePusd('0.07'),
     );
+    const withdrawn = await mined(as.cafe.payments.withdraw({ to: carol.address }));
+    expect(withdrawn.result).toBe(parsePusd('6.93'));
+    expect(await as.bob.pusd.balanceOf(carol.address)).toBe(parsePusd('6.93'));
   });
 
   it('splits fees exactly as the contract across fuzzed amounts, tiers, referral shares and earn rates', async () => {
@@ -542,12 +545,15 @@ describe('advances', () => {
     await mined(as.bob.payments.settle({ payment: info }));
     expect(await as.bob.payments.advanceTotals()).toMatchObject({ outstanding: 0n, repaid: parsePusd('50') });
     expect(await as.bob.advances.maxWithdraw(carol.address)).toBeGreaterThan(parsePusd('1000'));
+    const before2 = await as.bob.pusd.balanceOf(carol.address);
+    await mined(as.carol.advances.withdraw({ assets: parsePusd('10') }));
+    expect(await as.bob.pusd.balanceOf(carol.address)).toBe(before2 + parsePusd('10'));
     const redeemable = await as.bob.advances.balanceOf(carol.address);
     await expect(as.carol.advances.withdraw({ assets: parsePusd('2000') })).rejects.toMatchObject({
       errorName: 'ERC4626ExceededMaxWithdraw',
     });
     expect((await mined(as.carol.advances.redeem({ shares: redeemable }))).result).toBeGreaterThan(
-      parsePusd('1000'),
+      parsePusd('990'), // 1,000 deposited, 10 withdrawn, plus the vested part of the 0.5 fee,
     );
   });
 
