@@ -125,3 +125,15 @@ export async function requireBalance(
     );
   }
 }
+
+/**
+ * The time defaults (deadlines, expiries, start times) count from: the later of the chain's latest block time and
+ * the local clock. A devnet that has been idle has an old latest block, but its next block is stamped with the
+ * current time, so counting from the block alone could produce a deadline already past.
+ * @internal
+ */
+export async function defaultsClock(ctx: PlazaContext): Promise<bigint> {
+  const latest = (await ctx.publicClient.getBlock()).timestamp;
+  const local = BigInt(Math.floor(Date.now() / 1000));
+  return latest > local ? latest : local;
+}

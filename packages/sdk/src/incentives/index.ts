@@ -2,7 +2,13 @@ import { liquidityIncentivesAbi } from '@plaza/abi';
 import { encodeAbiParameters, erc20Abi, type Account, type Address, type Hex } from 'viem';
 import { accountAddress, requireAccount, type PlazaContext } from '../core/context.js';
 import { PlazaError } from '../core/errors.js';
-import { contractReader, ensureAllowance, requireBalance, type Approval } from '../core/read.js';
+import {
+  contractReader,
+  defaultsClock,
+  ensureAllowance,
+  requireBalance,
+  type Approval,
+} from '../core/read.js';
 import { assertAddress, assertAmount } from '../core/validate.js';
 import { writeContract, type WriteResult } from '../core/write.js';
 import { uniswapRevertReasons } from './errors.js';
@@ -510,7 +516,7 @@ export function createIncentivesModule(ctx: PlazaContext): IncentivesModule {
     return approvals;
   }
 
-  const deadline = async () => (await now()) + 1200n;
+  const deadline = async () => (await defaultsClock(ctx)) + 1200n;
   const slippageMin = (amount: bigint, bps: number) => (amount * BigInt(10_000 - bps)) / 10_000n;
   const checkSlippage = (bps: number) => {
     if (!Number.isInteger(bps) || bps < 0 || bps > 10_000) {
@@ -578,7 +584,7 @@ export function createIncentivesModule(ctx: PlazaContext): IncentivesModule {
       assertAddress(poolAddress, 'pool');
       assertAmount(params.amount, 'amount', { min: 1n });
       const time = await now();
-      const startTime = params.startTime ?? Number(time) + 60;
+      const startTime = params.startTime ?? Number(await defaultsClock(ctx)) + 60;
       const { endTime } = params;
       const duration = BigInt(endTime - startTime);
       if (BigInt(startTime) <= time || endTime <= startTime || duration > 4n * 365n * 86_400n) {

@@ -2,7 +2,7 @@ import { loyaltyPointsAbi, merchantRegistryAbi, paymentProcessorAbi, plazaUsdAbi
 import type { Account, Address, Hex, TypedDataDefinition } from 'viem';
 import { accountAddress, requireAccount, type PlazaContext } from '../core/context.js';
 import { PlazaError } from '../core/errors.js';
-import { contractReader, ensureAllowance, type Approval } from '../core/read.js';
+import { contractReader, defaultsClock, ensureAllowance, type Approval } from '../core/read.js';
 import { signTypedDataWith, splitSignature, type PlazaSigner } from '../core/typedData.js';
 import type { SignatureForm } from '../core/token.js';
 import { assertAddress, assertAmount, assertBytes32 } from '../core/validate.js';
@@ -460,7 +460,7 @@ export function createPaymentsModule(ctx: PlazaContext): PaymentsModule {
       }
       assertAddress(payer, 'payer');
       const mode = params.mode ?? 'pay';
-      const [terms, time] = await Promise.all([merchantTerms(params.merchant), now()]);
+      const [terms, time] = await Promise.all([merchantTerms(params.merchant), defaultsClock(ctx)]);
       const authorizationExpiry =
         params.authorizationExpiry ?? Number(time) + (mode === 'pay' ? 3600 : 7 * 86_400);
       const info: PaymentInfo = {
@@ -535,7 +535,7 @@ export function createPaymentsModule(ctx: PlazaContext): PaymentsModule {
     async payWithPermit(info, options = {}) {
       const sender = requireAccount(ctx, options.account);
       await checkNew(info, 'payWithPermit', true, accountAddress(sender));
-      const deadline = options.deadline ?? (await now()) + 3600n;
+      const deadline = options.deadline ?? (await defaultsClock(ctx)) + 3600n;
       const permit = await pusd.signPermit({
         spender: await address(),
         value: info.amount,
