@@ -3,14 +3,33 @@ pragma solidity 0.8.30;
 
 import {ComplianceRegistry} from "../src/compliance/ComplianceRegistry.sol";
 import {FeeCollector} from "../src/fees/FeeCollector.sol";
+import {LiquidityIncentives} from "../src/incentives/LiquidityIncentives.sol";
+import {IComplianceRegistry} from "../src/interfaces/IComplianceRegistry.sol";
+import {ProgramKey} from "../src/interfaces/ILiquidityIncentives.sol";
+import {INavOracle} from "../src/interfaces/INavOracle.sol";
+import {IPaymentProcessor} from "../src/interfaces/IPaymentProcessor.sol";
 import {IPlazaUSD} from "../src/interfaces/IPlazaUSD.sol";
+import {
+    INonfungiblePositionManager,
+    ISwapRouter,
+    IUniswapV3Factory,
+    IUniswapV3Pool
+} from "../src/interfaces/uniswap/IUniswapV3.sol";
 import {MockUSDC} from "../src/mocks/MockUSDC.sol";
+import {NavFeedAdapter} from "../src/oracle/NavFeedAdapter.sol";
+import {NavOracle} from "../src/oracle/NavOracle.sol";
+import {AdvancePool} from "../src/payfi/AdvancePool.sol";
+import {MerchantRegistry} from "../src/payfi/MerchantRegistry.sol";
+import {PaymentProcessor} from "../src/payfi/PaymentProcessor.sol";
 import {PegStabilityModule} from "../src/psm/PegStabilityModule.sol";
+import {RwaShareToken} from "../src/rwa/RwaShareToken.sol";
 import {PlazaUSD} from "../src/stablecoin/PlazaUSD.sol";
+import {UniswapV3Deployer} from "../test/utils/UniswapV3Deployer.sol";
 import {
     AccessControlDefaultAdminRules
 } from "@openzeppelin/contracts/access/extensions/AccessControlDefaultAdminRules.sol";
 import {ERC1967Proxy} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {Script, console} from "forge-std/Script.sol";
 import {stdJson} from "forge-std/StdJson.sol";
@@ -53,6 +72,21 @@ contract Deploy is Script {
     IERC20Metadata public usdc;
     FeeCollector public feeCollector;
     PegStabilityModule public psm;
+    NavOracle public oracle;
+    /// @dev One RWA share token and one NavFeedAdapter (pUSD, 18 decimals) per configured asset, in config order.
+    RwaShareToken[] internal _rwaTokens;
+    NavFeedAdapter[] internal _navAdapters;
+    MerchantRegistry public merchantRegistry;
+    PaymentProcessor public paymentProcessor;
+    AdvancePool public advancePool;
+    /// @notice Uniswap v3 (deployed from the npm artifacts on dev chains, or the configured one).
+    INonfungiblePositionManager public positionManager;
+    ISwapRouter public swapRouter;
+    /// @notice The pUSD/USDC pool at `incentives.poolFee`, created (and initialized at 1.0) if missing.
+    IUniswapV3Pool public pusdUsdcPool;
+    LiquidityIncentives public incentives;
+    /// @notice The pUSD fee-share stream opened by the deployment (rate 0 when the config opens none).
+    ProgramKey internal _feeShareStream;
 
     /// @notice The broadcasting account.
     address public deployer;
@@ -107,19 +141,37 @@ contract Deploy is Script {
 
         vm.startBroadcast(deployer);
 
-        // Modules, in dependency order. Later phases add theirs here:
-        // _deployOracle(); _deployRwaAssets(); _deployLending(); _deploySavings(); _deployPayFi(); _deployIncentives();
+        // Modules, in dependency order. Phase 3 adds _deployLending() and _deploySavings() after the RWA assets.
         _deployCompliance();
         _deployStablecoin();
         _deployReserveToken();
         _deployFees();
         _deployPsm();
+        _deployOracle();
+        _deployRwaAssets();
+        _deployPayFi();
+        _deployIncentives();
 
         // Wiring that needs every module to exist, then the role handover.
         _applyExemptions();
         _applyFeeSplit();
         _handOverRoles();
         vm.stopBroadcast();
+    }
+
+    /// @notice The RWA share tokens, in config order.
+    function rwaTokens() external view returns (RwaShareToken[] memory) {
+        return _rwaTokens;
+    }
+
+    /// @notice The NavFeedAdapters (one per RWA asset, pUSD-quoted), in config order.
+    function navAdapters() external view returns (NavFeedAdapter[] memory) {
+        return _navAdapters;
+    }
+
+    /// @notice The key of the pUSD fee-share stream (`rate == 0` when none was opened).
+    function feeShareStream() external view returns (ProgramKey memory) {
+        return _feeShareStream;
     }
 
     /// @notice The address book entries: contract names in deployment order and their addresses.
@@ -219,6 +271,161 @@ contract Deploy is Script {
         pusd.configureMinter(address(psm), type(uint256).max);
     }
 
+    /// @dev NavOracle (bonds in pUSD, slashes to the FeeCollector) and its guardians. Feeds come with the assets.
+    function _deployOracle() internal {
+        uint256 delay = _uint(".oracle.unbondingDelay");
+        // forge-lint: disable-next-line(unsafe-typecast)
+        oracle = new NavOracle(IERC20(address(pusd)), address(feeCollector), uint32(delay), _adminDelay(), deployer);
+        _record("NavOracle", address(oracle));
+        _adminRules.push(address(oracle));
+        address[] memory guardians = _addresses(".oracle.guardians");
+        for (uint256 i; i < guardians.length; ++i) {
+            oracle.grantRole(oracle.GUARDIAN_ROLE(), guardians[i]);
+        }
+    }
+
+    /// @dev Per asset: the RwaShareToken (policy by name, issuer and distributor roles), its NAV feed with the
+    /// approved reporters (who register with a bond themselves), and a NavFeedAdapter quoting it in pUSD. The first
+    /// answer of every feed freezes until a guardian confirms it (contracts/README.md, NavOracle).
+    function _deployRwaAssets() internal {
+        for (uint256 i; _has(_at(".rwa.assets", i)); ++i) {
+            string memory key = _at(".rwa.assets", i);
+            string memory symbol = _string(string.concat(key, ".symbol"));
+            RwaShareToken token = new RwaShareToken(
+                _string(string.concat(key, ".name")),
+                symbol,
+                IComplianceRegistry(address(registry)),
+                _policyId(_string(string.concat(key, ".policy"))),
+                IERC20(address(pusd)),
+                _uint32(string.concat(key, ".streamDuration")),
+                _adminDelay(),
+                deployer
+            );
+            _record(string.concat("RwaShareToken_", symbol), address(token));
+            _adminRules.push(address(token));
+            _rwaTokens.push(token);
+            token.grantRole(token.ISSUER_ROLE(), _address(string.concat(key, ".issuer")));
+            token.grantRole(token.DISTRIBUTOR_ROLE(), _address(string.concat(key, ".distributor")));
+
+            string memory feed = string.concat(key, ".feed");
+            uint256 feedId =
+                oracle.createFeed(address(token), _string(string.concat(feed, ".description")), _feedParams(feed));
+            address[] memory reporters = _addresses(string.concat(feed, ".reporters"));
+            for (uint256 j; j < reporters.length; ++j) {
+                oracle.setReporterApproval(feedId, reporters[j], true);
+            }
+            NavFeedAdapter adapter = new NavFeedAdapter(oracle, feedId, 18);
+            _record(string.concat("NavFeedAdapter_", symbol), address(adapter));
+            _navAdapters.push(adapter);
+        }
+    }
+
+    /// @dev PayFi in the README's order: MerchantRegistry, PaymentProcessor (which deploys the LoyaltyPoints
+    /// implementation), `setProcessor`, AdvancePool, `setAdvancePool`; then tier fees, the referral share and the
+    /// merchant, fee and risk roles.
+    function _deployPayFi() internal {
+        merchantRegistry = new MerchantRegistry(
+            IComplianceRegistry(address(registry)), _policyId(_string(".payfi.merchantPolicy")), _adminDelay(), deployer
+        );
+        _record("MerchantRegistry", address(merchantRegistry));
+        _adminRules.push(address(merchantRegistry));
+        paymentProcessor = new PaymentProcessor(IPlazaUSD(address(pusd)), merchantRegistry, address(feeCollector));
+        _record("PaymentProcessor", address(paymentProcessor));
+        _record("LoyaltyPointsImplementation", paymentProcessor.loyaltyImplementation());
+        merchantRegistry.setProcessor(IPaymentProcessor(address(paymentProcessor)));
+
+        string memory pool = ".payfi.advancePool";
+        advancePool = new AdvancePool(
+            IERC20(address(pusd)),
+            paymentProcessor,
+            IComplianceRegistry(address(registry)),
+            AdvancePool.Parameters({
+                minCreditScore: _uint16(string.concat(pool, ".minCreditScore")),
+                minAdvanceRateBps: _uint16(string.concat(pool, ".minAdvanceRateBps")),
+                maxAdvanceRateBps: _uint16(string.concat(pool, ".maxAdvanceRateBps")),
+                discountFeeBps: _uint16(string.concat(pool, ".discountFeeBps")),
+                // forge-lint: disable-next-line(unsafe-typecast)
+                maxDebtPerMerchant: uint128(_uint(string.concat(pool, ".maxDebtPerMerchantPusd")) * 1e18)
+            }),
+            _adminDelay(),
+            deployer
+        );
+        _record("AdvancePool", address(advancePool));
+        _adminRules.push(address(advancePool));
+        merchantRegistry.setAdvancePool(address(advancePool));
+
+        uint256[] memory tierFees = _config.readUintArray(".payfi.tierFeesBps");
+        for (uint256 i; i < tierFees.length; ++i) {
+            // forge-lint: disable-next-line(unsafe-typecast)
+            merchantRegistry.setTierFee(uint8(i), uint16(tierFees[i]));
+        }
+        merchantRegistry.setReferralShare(_uint16(".payfi.referralShareBps"));
+
+        _setRoleHolders(
+            address(merchantRegistry), merchantRegistry.MERCHANT_ADMIN_ROLE(), _addresses(".payfi.merchantAdmins")
+        );
+        _setRoleHolders(address(merchantRegistry), merchantRegistry.FEE_ADMIN_ROLE(), _addresses(".payfi.feeAdmins"));
+        _setRoleHolders(
+            address(advancePool), advancePool.RISK_MANAGER_ROLE(), _addresses(string.concat(pool, ".riskManagers"))
+        );
+    }
+
+    /// @dev Uniswap v3 (from the npm artifacts on dev chains, or the configured one), the pUSD/USDC pool at
+    /// `incentives.poolFee` initialized at 1.0, LiquidityIncentives with the FeeCollector allowed to notify it, and
+    /// (if configured) the open-ended pUSD fee-share stream over a band of `bandTicks` around the pool's tick.
+    /// `fees.recipients` makes it a recipient with `"notify": true`.
+    function _deployIncentives() internal {
+        if (_has(".incentives.uniswap.positionManager")) {
+            positionManager = INonfungiblePositionManager(_address(".incentives.uniswap.positionManager"));
+            swapRouter = ISwapRouter(_address(".incentives.uniswap.swapRouter"));
+        } else {
+            UniswapV3Deployer.Contracts memory uni = UniswapV3Deployer.deploy();
+            _record("WETH9", uni.weth9);
+            _record("UniswapV3Factory", address(uni.factory));
+            _record("NFTDescriptor", uni.nftDescriptorLibrary);
+            _record("NonfungibleTokenPositionDescriptor", uni.positionDescriptor);
+            _record("NonfungiblePositionManager", address(uni.positionManager));
+            _record("SwapRouter", address(uni.swapRouter));
+            positionManager = uni.positionManager;
+            swapRouter = uni.swapRouter;
+        }
+        uint24 fee = _uint24(".incentives.poolFee");
+        (address token0, address token1) =
+            address(pusd) < address(usdc) ? (address(pusd), address(usdc)) : (address(usdc), address(pusd));
+        pusdUsdcPool = IUniswapV3Pool(
+            positionManager.createAndInitializePoolIfNecessary(
+                token0,
+                token1,
+                fee,
+                UniswapV3Deployer.sqrtPriceX96AtParity(
+                    IERC20Metadata(token0).decimals(), IERC20Metadata(token1).decimals()
+                )
+            )
+        );
+        _record("PusdUsdcPool", address(pusdUsdcPool));
+
+        incentives = new LiquidityIncentives(positionManager, deployer);
+        _record("LiquidityIncentives", address(incentives));
+        incentives.setFeeCollector(address(feeCollector));
+
+        if (_has(".incentives.stream")) {
+            (, int24 tick,,,,,) = pusdUsdcPool.slot0();
+            int24 band = _int24(".incentives.stream.bandTicks");
+            _feeShareStream = ProgramKey({
+                rewardToken: IERC20(address(pusd)),
+                pool: address(pusdUsdcPool),
+                refundee: _address(".incentives.stream.refundee"),
+                startTime: uint32(block.timestamp),
+                endTime: 0,
+                tickLower: tick - band,
+                tickUpper: tick + band,
+                // forge-lint: disable-next-line(unsafe-typecast)
+                rate: uint96(_uint(".incentives.stream.ratePusdPerDay") * 1e18 / 1 days)
+            });
+            incentives.createStream(_feeShareStream);
+        }
+    }
+
     // -------------------------------------------------------------------------------------------------------------
     // Final wiring and handover
     // -------------------------------------------------------------------------------------------------------------
@@ -252,6 +459,12 @@ contract Deploy is Script {
         address masterMinter = _address(".roles.masterMinter");
         if (masterMinter != deployer) pusd.setMasterMinter(masterMinter);
 
+        address owner = _address(".incentives.owner");
+        if (owner != deployer) {
+            incentives.transferOwnership(owner);
+            console.log("Deploy: %s must call acceptOwnership() on LiquidityIncentives", owner);
+        }
+
         address admin = _address(".roles.admin");
         if (admin == deployer) return;
         pusd.transferOwnership(admin);
@@ -260,6 +473,17 @@ contract Deploy is Script {
             AccessControlDefaultAdminRules(_adminRules[i]).beginDefaultAdminTransfer(admin);
             console.log("Deploy: %s must call acceptDefaultAdminTransfer() on %s", admin, _adminRules[i]);
         }
+    }
+
+    /// @dev Grants `role` on an AccessControl contract to `holders`; the deployer keeps it only if listed.
+    function _setRoleHolders(address target, bytes32 role, address[] memory holders) internal {
+        AccessControlDefaultAdminRules ac = AccessControlDefaultAdminRules(target);
+        bool keep;
+        for (uint256 i; i < holders.length; ++i) {
+            if (holders[i] == deployer) keep = true;
+            else ac.grantRole(role, holders[i]);
+        }
+        if (!keep && ac.hasRole(role, deployer)) ac.renounceRole(role, deployer);
     }
 
     // -------------------------------------------------------------------------------------------------------------
@@ -344,6 +568,9 @@ contract Deploy is Script {
         if (_uint(".psm.tinBps") > 1000 || _uint(".psm.toutBps") > 1000) {
             revert("Deploy: psm.tinBps and psm.toutBps must be at most 1000 (10%)");
         }
+        _checkOracleAndAssets();
+        _checkPayFi();
+        _checkIncentives();
         uint256 sum;
         uint256 count;
         for (; _has(_at(".fees.recipients", count)); ++count) {
@@ -354,6 +581,134 @@ contract Deploy is Script {
         if (sum != 10_000) {
             revert(string.concat("Deploy: fees.recipients bps add up to ", vm.toString(sum), ", not 10000"));
         }
+    }
+
+    function _checkOracleAndAssets() internal view {
+        uint256 delay = _uint(".oracle.unbondingDelay");
+        if (delay < 1 hours || delay > 90 days) {
+            revert("Deploy: config .oracle.unbondingDelay must be between 3600 and 7776000 seconds (1 hour to 90 days)");
+        }
+        _checkAccounts(".oracle.guardians");
+        for (uint256 i; _has(_at(".rwa.assets", i)); ++i) {
+            string memory key = _at(".rwa.assets", i);
+            if (bytes(_string(string.concat(key, ".name"))).length == 0) {
+                revert(string.concat("Deploy: config ", key, ".name must be a non-empty string"));
+            }
+            bytes memory symbol = bytes(_string(string.concat(key, ".symbol")));
+            bool alphanumeric = symbol.length > 0 && symbol.length <= 11;
+            for (uint256 j; j < symbol.length; ++j) {
+                bytes1 c = symbol[j];
+                if (!((c >= "A" && c <= "Z") || (c >= "a" && c <= "z") || (c >= "0" && c <= "9"))) {
+                    alphanumeric = false;
+                }
+            }
+            if (!alphanumeric) {
+                revert(
+                    string.concat(
+                        "Deploy: config ",
+                        key,
+                        ".symbol must be 1 to 11 letters or digits (it names the address book entries)"
+                    )
+                );
+            }
+            for (uint256 j; j < i; ++j) {
+                if (_eq(_string(string.concat(_at(".rwa.assets", j), ".symbol")), string(symbol))) {
+                    revert(string.concat("Deploy: config ", key, ".symbol repeats ", string(symbol)));
+                }
+            }
+            _checkPolicy(string.concat(key, ".policy"));
+            uint256 duration = _uint32(string.concat(key, ".streamDuration"));
+            if (duration < 1 hours || duration > 730 days) {
+                revert(
+                    string.concat("Deploy: config ", key, ".streamDuration must be between 3600 and 63072000 seconds")
+                );
+            }
+            _checkAccount(string.concat(key, ".issuer"));
+            _checkAccount(string.concat(key, ".distributor"));
+            string memory feed = string.concat(key, ".feed");
+            _feedParams(feed); // ranges checked there
+            _checkAccounts(string.concat(feed, ".reporters"));
+        }
+    }
+
+    function _checkPayFi() internal view {
+        _checkPolicy(".payfi.merchantPolicy");
+        uint256[] memory tierFees = _config.readUintArray(".payfi.tierFeesBps");
+        if (tierFees.length == 0 || tierFees.length > 8) {
+            revert("Deploy: config .payfi.tierFeesBps must list 1 to 8 tiers");
+        }
+        for (uint256 i; i < tierFees.length; ++i) {
+            if (tierFees[i] > 1000) revert("Deploy: config .payfi.tierFeesBps must be at most 1000 (10%) each");
+        }
+        if (_uint(".payfi.referralShareBps") > 6000) {
+            revert("Deploy: config .payfi.referralShareBps must be at most 6000 (60% of the fee)");
+        }
+        _checkAccounts(".payfi.merchantAdmins");
+        _checkAccounts(".payfi.feeAdmins");
+        string memory pool = ".payfi.advancePool";
+        _checkAccounts(string.concat(pool, ".riskManagers"));
+        uint256 minScore = _uint(string.concat(pool, ".minCreditScore"));
+        uint256 minRate = _uint(string.concat(pool, ".minAdvanceRateBps"));
+        uint256 maxRate = _uint(string.concat(pool, ".maxAdvanceRateBps"));
+        uint256 maxDebt = _uint(string.concat(pool, ".maxDebtPerMerchantPusd"));
+        if (
+            minScore > 1000 || minRate > maxRate || maxRate > 10_000
+                || _uint(string.concat(pool, ".discountFeeBps")) > 1000 || maxDebt == 0
+                || maxDebt > type(uint128).max / 1e18
+        ) {
+            revert(
+                "Deploy: config .payfi.advancePool needs minCreditScore <= 1000, minAdvanceRateBps <= maxAdvanceRateBps <= 10000, discountFeeBps <= 1000 and maxDebtPerMerchantPusd > 0"
+            );
+        }
+    }
+
+    function _checkIncentives() internal view {
+        if (_has(".incentives.uniswap.positionManager")) {
+            address manager = _address(".incentives.uniswap.positionManager");
+            if (manager.code.length == 0) {
+                revert("Deploy: config .incentives.uniswap.positionManager has no code on this chain");
+            }
+            if (_address(".incentives.uniswap.swapRouter").code.length == 0) {
+                revert("Deploy: config .incentives.uniswap.swapRouter has no code on this chain");
+            }
+        } else {
+            if (!_eq(_string(".incentives.uniswap"), "deploy")) {
+                revert(
+                    'Deploy: config .incentives.uniswap must be "deploy" (dev chains) or {"positionManager": "0x...", "swapRouter": "0x..."}'
+                );
+            }
+            if (!(_has(".devChain") && _config.readBool(".devChain"))) {
+                revert('Deploy: incentives.uniswap = "deploy" needs "devChain": true (use the chain\'s own Uniswap v3)');
+            }
+        }
+        uint24 fee = _uint24(".incentives.poolFee");
+        if (fee != 100 && fee != 500 && fee != 3000 && fee != 10_000) {
+            revert("Deploy: config .incentives.poolFee must be a Uniswap v3 fee tier: 100, 500, 3000 or 10000");
+        }
+        _checkAccount(".incentives.owner");
+        if (_has(".incentives.stream")) {
+            _checkAccount(".incentives.stream.refundee");
+            int24 band = _int24(".incentives.stream.bandTicks");
+            if (band <= 0 || band > 10_000) revert("Deploy: config .incentives.stream.bandTicks must be 1 to 10000");
+            uint256 perDay = _uint(".incentives.stream.ratePusdPerDay");
+            if (perDay == 0 || perDay * 1e18 / 1 days > type(uint96).max) {
+                revert(
+                    "Deploy: config .incentives.stream.ratePusdPerDay must be positive and fit a uint96 rate per second"
+                );
+            }
+        }
+    }
+
+    /// @dev A policy key names a configured `compliance.policies[].name`, or is "open" (the registry's open policy).
+    function _checkPolicy(string memory key) internal view {
+        string memory name = _string(key);
+        if (_eq(name, "open")) return;
+        for (uint256 i; _has(_at(".compliance.policies", i)); ++i) {
+            if (_eq(_string(string.concat(_at(".compliance.policies", i), ".name")), name)) return;
+        }
+        revert(
+            string.concat("Deploy: config ", key, " names policy ", name, ", which compliance.policies does not define")
+        );
     }
 
     /// @dev An account key must be `"deployer"`, an address, or `"@Name"` (resolved once that contract exists).
@@ -466,6 +821,75 @@ contract Deploy is Script {
         if (value > type(uint16).max) revert(string.concat("Deploy: config ", key, " does not fit uint16"));
         // forge-lint: disable-next-line(unsafe-typecast)
         return uint16(value);
+    }
+
+    function _uint24(string memory key) internal view returns (uint24) {
+        uint256 value = _uint(key);
+        if (value > type(uint24).max) revert(string.concat("Deploy: config ", key, " does not fit uint24"));
+        // forge-lint: disable-next-line(unsafe-typecast)
+        return uint24(value);
+    }
+
+    function _uint32(string memory key) internal view returns (uint32) {
+        uint256 value = _uint(key);
+        if (value > type(uint32).max) revert(string.concat("Deploy: config ", key, " does not fit uint32"));
+        // forge-lint: disable-next-line(unsafe-typecast)
+        return uint32(value);
+    }
+
+    function _int24(string memory key) internal view returns (int24) {
+        _require(key);
+        int256 value = _config.readInt(key);
+        if (value < type(int24).min || value > type(int24).max) {
+            revert(string.concat("Deploy: config ", key, " does not fit int24"));
+        }
+        // forge-lint: disable-next-line(unsafe-typecast)
+        return int24(value);
+    }
+
+    /// @dev A policy id from its config name: keccak256(name), or the open policy (0) for "open".
+    function _policyId(string memory name) internal pure returns (bytes32) {
+        return _eq(name, "open") ? bytes32(0) : keccak256(bytes(name));
+    }
+
+    /// @dev NavOracle feed parameters from `<key>.{quorum, maxMoveBps, …, slashAmountPusd, minBondPusd}`, checked
+    /// against the oracle's rules so a bad config fails before any transaction.
+    function _feedParams(string memory key) internal view returns (INavOracle.FeedParams memory params) {
+        params.quorum = _uint8(string.concat(key, ".quorum"));
+        params.maxMoveBps = _uint16(string.concat(key, ".maxMoveBps"));
+        params.toleranceBps = _uint16(string.concat(key, ".toleranceBps"));
+        params.jailThreshold = _uint8(string.concat(key, ".jailThreshold"));
+        params.heartbeat = _uint32(string.concat(key, ".heartbeat"));
+        params.roundTimeout = _uint32(string.concat(key, ".roundTimeout"));
+        params.minRoundInterval = _uint32(string.concat(key, ".minRoundInterval"));
+        uint256 slash = _uint(string.concat(key, ".slashAmountPusd"));
+        uint256 minBond = _uint(string.concat(key, ".minBondPusd"));
+        if (params.quorum == 0 || params.quorum > 31) {
+            revert(string.concat("Deploy: config ", key, ".quorum must be 1 to 31"));
+        }
+        if (
+            params.maxMoveBps == 0 || params.maxMoveBps > 10_000 || params.toleranceBps == 0
+                || params.toleranceBps > 10_000
+        ) {
+            revert(string.concat("Deploy: config ", key, ".maxMoveBps and .toleranceBps must be 1 to 10000"));
+        }
+        if (params.jailThreshold == 0) {
+            revert(string.concat("Deploy: config ", key, ".jailThreshold must be at least 1"));
+        }
+        if (params.heartbeat == 0 || params.roundTimeout == 0) {
+            revert(string.concat("Deploy: config ", key, ".heartbeat and .roundTimeout must be positive"));
+        }
+        if (minBond == 0 || minBond > type(uint128).max / 1e18 || slash > type(uint128).max / 1e18) {
+            revert(
+                string.concat(
+                    "Deploy: config ", key, ".minBondPusd must be positive (and both bond amounts fit uint128)"
+                )
+            );
+        }
+        // forge-lint: disable-next-line(unsafe-typecast)
+        params.slashAmount = uint128(slash * 1e18);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        params.minBond = uint128(minBond * 1e18);
     }
 
     function _adminDelay() internal view returns (uint48) {

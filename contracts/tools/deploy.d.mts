@@ -19,7 +19,7 @@ export interface DeployOptions {
   configPath?: string;
   /** Where the address book goes; default `packages/abi/deployments/<chainId>.json`. */
   outputPath?: string;
-  /** forge `--slow` (one transaction at a time); default: on except for chain 31337. */
+  /** forge `--slow` (one transaction at a time, each mined before the next); default on. */
   slow?: boolean;
   onProgress?: (event: DeployProgress) => void;
   /** Every line forge prints. */

@@ -118,7 +118,9 @@ export async function deployPlaza(options) {
 
   const args = ['script', 'script/Deploy.s.sol:Deploy', '--rpc-url', rpcUrl, '--private-key', privateKey];
   args.push('--broadcast', '--non-interactive');
-  if (options.slow ?? chainId !== 31337) args.push('--slow');
+  // One transaction at a time: a batch whose gas exceeds a block can leave anvil with a transaction it never mines
+  // (forge then waits forever), and real chains need it anyway. On anvil it costs ~1 s for the whole deployment.
+  if (options.slow ?? true) args.push('--slow');
   progress({
     phase: 'start',
     message: `running forge script on chain ${chainId} with ${relative(repoRoot, configPath)}`,
@@ -176,9 +178,19 @@ export async function deployPlaza(options) {
     if (existsSync(record)) {
       const run = JSON.parse(readFileSync(record, 'utf8'));
       transactions = run.receipts?.length ?? 0;
+      const blockOf = new Map();
       for (const receipt of run.receipts ?? []) {
-        if (receipt.contractAddress) {
-          blocks.set(receipt.contractAddress.toLowerCase(), Number(BigInt(receipt.blockNumber)));
+        const block = Number(BigInt(receipt.blockNumber));
+        blockOf.set(receipt.transactionHash?.toLowerCase(), block);
+        if (receipt.contractAddress) blocks.set(receipt.contractAddress.toLowerCase(), block);
+      }
+      // Contracts created inside a transaction (a pool by its factory, an implementation by its owner's
+      // constructor) are listed as additionalContracts of that transaction.
+      for (const tx of run.transactions ?? []) {
+        const block = blockOf.get(tx.hash?.toLowerCase());
+        if (block === undefined) continue;
+        for (const created of tx.additionalContracts ?? []) {
+          if (created.address) blocks.set(created.address.toLowerCase(), block);
         }
       }
     }

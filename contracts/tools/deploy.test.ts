@@ -98,6 +98,23 @@ describe('deployPlaza', () => {
       'MockUSDC',
       'FeeCollector',
       'PegStabilityModule',
+      'NavOracle',
+      'RwaShareToken_HRBR',
+      'NavFeedAdapter_HRBR',
+      'RwaShareToken_MSMR',
+      'NavFeedAdapter_MSMR',
+      'MerchantRegistry',
+      'PaymentProcessor',
+      'LoyaltyPointsImplementation',
+      'AdvancePool',
+      'WETH9',
+      'UniswapV3Factory',
+      'NFTDescriptor',
+      'NonfungibleTokenPositionDescriptor',
+      'NonfungiblePositionManager',
+      'SwapRouter',
+      'PusdUsdcPool',
+      'LiquidityIncentives',
     ]);
     for (const { address, block } of Object.values(book.contracts) as { address: string; block: number }[]) {
       const hex = (n: number) => `0x${n.toString(16)}`;

@@ -4,11 +4,24 @@ pragma solidity 0.8.30;
 import {Deploy} from "../../script/Deploy.s.sol";
 import {ComplianceRegistry} from "../../src/compliance/ComplianceRegistry.sol";
 import {FeeCollector} from "../../src/fees/FeeCollector.sol";
+import {LiquidityIncentives} from "../../src/incentives/LiquidityIncentives.sol";
 import {IComplianceRegistry} from "../../src/interfaces/IComplianceRegistry.sol";
+import {ProgramKey} from "../../src/interfaces/ILiquidityIncentives.sol";
+import {INavOracle} from "../../src/interfaces/INavOracle.sol";
+import {PaymentInfo} from "../../src/interfaces/IPaymentProcessor.sol";
+import {IUniswapV3Pool} from "../../src/interfaces/uniswap/IUniswapV3.sol";
 import {MockUSDC} from "../../src/mocks/MockUSDC.sol";
+import {NavFeedAdapter} from "../../src/oracle/NavFeedAdapter.sol";
+import {NavOracle} from "../../src/oracle/NavOracle.sol";
+import {AdvancePool} from "../../src/payfi/AdvancePool.sol";
+import {MerchantRegistry} from "../../src/payfi/MerchantRegistry.sol";
+import {PaymentProcessor} from "../../src/payfi/PaymentProcessor.sol";
 import {PegStabilityModule} from "../../src/psm/PegStabilityModule.sol";
+import {RwaShareToken} from "../../src/rwa/RwaShareToken.sol";
 import {PlazaUSD} from "../../src/stablecoin/PlazaUSD.sol";
+import {UniswapV3Deployer} from "../utils/UniswapV3Deployer.sol";
 import {ERC1967Utils} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Utils.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {stdJson} from "forge-std/StdJson.sol";
 import {Test} from "forge-std/Test.sol";
 
@@ -23,6 +36,12 @@ contract DeployTest is Test {
 
     address internal treasury = 0xa0Ee7A142d267C1f36714E4a8F75612F20a79720;
     address internal reserve = 0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f;
+    address internal manager = 0xBcd4042DE499D14e55001CcbB24a551F3b954096;
+    address[3] internal reporters = [
+        0x71bE63f3384f5fb98995898A86B02Fb2426c5788,
+        0xFABB0ac9d68B0B445fB7357272Ff202C5651694a,
+        0x1CBd3b2770909D4e10f157cABC84C7264073C9Ec
+    ];
 
     function setUp() public {
         script = new Deploy();
@@ -95,13 +114,17 @@ contract DeployTest is Test {
         assertTrue(script.pusd().isMinter(address(script.psm())));
         assertEq(script.pusd().minterAllowance(address(script.psm())), type(uint256).max);
 
-        // FeeCollector: the configured split.
+        // FeeCollector: the configured split, LP fee sharing notified.
         FeeCollector.Recipient[] memory recipients = script.feeCollector().recipients();
-        assertEq(recipients.length, 2);
+        assertEq(recipients.length, 3);
         assertEq(recipients[0].account, treasury);
-        assertEq(recipients[0].bps, 7000);
+        assertEq(recipients[0].bps, 6000);
         assertEq(recipients[1].account, reserve);
-        assertEq(recipients[1].bps, 3000);
+        assertEq(recipients[1].bps, 2000);
+        assertEq(recipients[2].account, address(script.incentives()));
+        assertEq(recipients[2].bps, 2000);
+        assertTrue(recipients[2].notify);
+        assertFalse(recipients[0].notify);
         assertEq(script.feeCollector().defaultAdmin(), deployer);
     }
 
@@ -118,8 +141,12 @@ contract DeployTest is Test {
         assertEq(script.pusd().balanceOf(address(script.feeCollector())), 0.5e18);
 
         script.feeCollector().distribute(address(script.pusd()));
-        assertEq(script.pusd().balanceOf(treasury), 0.35e18);
-        assertEq(script.pusd().balanceOf(reserve), 0.15e18);
+        assertEq(script.pusd().balanceOf(treasury), 0.3e18);
+        assertEq(script.pusd().balanceOf(reserve), 0.1e18);
+        // The LP share funds the pUSD fee-share stream (notified by the collector).
+        ProgramKey memory stream = script.feeShareStream();
+        (uint128 funded,) = script.incentives().streams(keccak256(abi.encode(stream)));
+        assertEq(funded, 0.1e18);
 
         // The attester blocks through the registry; pUSD's cache follows in the same transaction.
         ComplianceRegistry registry = script.registry();
@@ -138,8 +165,30 @@ contract DeployTest is Test {
         assertEq(book.readUint(".chainId"), block.chainid);
         assertEq(book.readString(".network"), "anvil");
         (string[] memory names, address[] memory addresses) = script.deployedContracts();
-        string[6] memory expected = [
-            "ComplianceRegistry", "PlazaUSDImplementation", "PlazaUSD", "MockUSDC", "FeeCollector", "PegStabilityModule"
+        string[23] memory expected = [
+            "ComplianceRegistry",
+            "PlazaUSDImplementation",
+            "PlazaUSD",
+            "MockUSDC",
+            "FeeCollector",
+            "PegStabilityModule",
+            "NavOracle",
+            "RwaShareToken_HRBR",
+            "NavFeedAdapter_HRBR",
+            "RwaShareToken_MSMR",
+            "NavFeedAdapter_MSMR",
+            "MerchantRegistry",
+            "PaymentProcessor",
+            "LoyaltyPointsImplementation",
+            "AdvancePool",
+            "WETH9",
+            "UniswapV3Factory",
+            "NFTDescriptor",
+            "NonfungibleTokenPositionDescriptor",
+            "NonfungiblePositionManager",
+            "SwapRouter",
+            "PusdUsdcPool",
+            "LiquidityIncentives"
         ];
         assertEq(names.length, expected.length);
         for (uint256 i; i < expected.length; ++i) {
@@ -220,8 +269,16 @@ contract DeployTest is Test {
         assertEq(script.pusd().masterMinter(), masterMinter);
         assertEq(script.pusd().owner(), deployer);
         assertEq(script.pusd().pendingOwner(), admin);
-        address[3] memory adminRules =
-            [address(script.registry()), address(script.feeCollector()), address(script.psm())];
+        address[8] memory adminRules = [
+            address(script.registry()),
+            address(script.feeCollector()),
+            address(script.psm()),
+            address(script.oracle()),
+            address(script.rwaTokens()[0]),
+            address(script.rwaTokens()[1]),
+            address(script.merchantRegistry()),
+            address(script.advancePool())
+        ];
         for (uint256 i; i < adminRules.length; ++i) {
             (address pending, uint48 schedule) = FeeCollector(adminRules[i]).pendingDefaultAdmin();
             assertEq(pending, admin);
@@ -244,16 +301,37 @@ contract DeployTest is Test {
         assertEq(psm.tin(), 0);
     }
 
-    function test_UsesAConfiguredUsdcInsteadOfTheMock() public {
+    function test_UsesAConfiguredUsdcAndUniswapInsteadOfDeployingThem() public {
         MockUSDC external_ = new MockUSDC();
+        UniswapV3Deployer.Contracts memory uni = UniswapV3Deployer.deploy();
         string memory config =
             _config('"usdc": "mock"', string.concat('"usdc": "', vm.toString(address(external_)), '"'));
         config = vm.replace(config, '"devChain": true', '"devChain": false');
+        config = vm.replace(
+            config,
+            '"uniswap": "deploy"',
+            string.concat(
+                '"uniswap": { "positionManager": "',
+                vm.toString(address(uni.positionManager)),
+                '", "swapRouter": "',
+                vm.toString(address(uni.swapRouter)),
+                '" }'
+            )
+        );
         script.deploy(config);
         assertEq(address(script.psm().gem()), address(external_));
+        assertEq(address(script.positionManager()), address(uni.positionManager));
+        assertEq(address(script.swapRouter()), address(uni.swapRouter));
+        assertEq(address(script.incentives().positionManager()), address(uni.positionManager));
+        assertEq(
+            address(script.pusdUsdcPool()),
+            uni.factory.getPool(address(script.pusd()), address(external_), UniswapV3Deployer.FEE_LOWEST)
+        );
         (string[] memory names,) = script.deployedContracts();
         for (uint256 i; i < names.length; ++i) {
             assertFalse(vm.contains(names[i], "MockUSDC"));
+            assertFalse(vm.contains(names[i], "UniswapV3Factory"));
+            assertFalse(vm.contains(names[i], "NonfungiblePositionManager"));
         }
     }
 
@@ -272,7 +350,7 @@ contract DeployTest is Test {
     }
 
     function test_RejectsInvalidConfigsWithTheKeyInTheMessage() public {
-        _expectRevertContaining(_config('"bps": 3000', '"bps": 2000'), "fees.recipients bps add up to 9000, not 10000");
+        _expectRevertContaining(_config('"bps": 6000', '"bps": 5000'), "fees.recipients bps add up to 9000, not 10000");
         _expectRevertContaining(_config('"devChain": true', '"devChain": false'), 'needs "devChain": true');
         _expectRevertContaining(
             _config('"rescuer": "deployer"', '"rescuer": "ops"'),
@@ -300,6 +378,73 @@ contract DeployTest is Test {
         );
     }
 
+    function test_RejectsInvalidModuleConfigsWithTheKeyInTheMessage() public {
+        _expectRevertContaining(
+            _config('"unbondingDelay": 604800', '"unbondingDelay": 60'),
+            "config .oracle.unbondingDelay must be between 3600 and 7776000 seconds"
+        );
+        _expectRevertContaining(
+            _config('"symbol": "HRBR"', '"symbol": "HR-BR"'),
+            "config .rwa.assets[0].symbol must be 1 to 11 letters or digits"
+        );
+        _expectRevertContaining(
+            _config('"symbol": "MSMR"', '"symbol": "HRBR"'), "config .rwa.assets[1].symbol repeats HRBR"
+        );
+        _expectRevertContaining(
+            _config('"policy": "accredited"', '"policy": "vip"'),
+            "config .rwa.assets[0].policy names policy vip, which compliance.policies does not define"
+        );
+        _expectRevertContaining(
+            _config('"streamDuration": 604800', '"streamDuration": 60'),
+            "config .rwa.assets[1].streamDuration must be between 3600 and 63072000 seconds"
+        );
+        _expectRevertContaining(
+            _config('"quorum": 3', '"quorum": 0'), "config .rwa.assets[0].feed.quorum must be 1 to 31"
+        );
+        _expectRevertContaining(
+            _config('"minBondPusd": 1000', '"minBondPusd": 0'),
+            "config .rwa.assets[0].feed.minBondPusd must be positive"
+        );
+        _expectRevertContaining(
+            _config('"tierFeesBps": [100, 50, 25]', '"tierFeesBps": [100, 1001]'),
+            "config .payfi.tierFeesBps must be at most 1000 (10%) each"
+        );
+        _expectRevertContaining(
+            _config('"referralShareBps": 2000', '"referralShareBps": 6001'),
+            "config .payfi.referralShareBps must be at most 6000"
+        );
+        _expectRevertContaining(
+            _config('"maxAdvanceRateBps": 9000', '"maxAdvanceRateBps": 4000'),
+            "config .payfi.advancePool needs minCreditScore <= 1000, minAdvanceRateBps <= maxAdvanceRateBps"
+        );
+        _expectRevertContaining(
+            _config('"poolFee": 100', '"poolFee": 200'), "config .incentives.poolFee must be a Uniswap v3 fee tier"
+        );
+        _expectRevertContaining(
+            _config('"uniswap": "deploy"', '"uniswap": "yes"'), 'config .incentives.uniswap must be "deploy"'
+        );
+        _expectRevertContaining(
+            _config('"bandTicks": 20', '"bandTicks": 0'), "config .incentives.stream.bandTicks must be 1 to 10000"
+        );
+        _expectRevertContaining(
+            _config('"ratePusdPerDay": 50', '"ratePusdPerDay": 0'),
+            "config .incentives.stream.ratePusdPerDay must be positive"
+        );
+        _expectRevertContaining(
+            _config('"guardians": ["deployer"]', '"guardians": ["guardian"]'),
+            'config .oracle.guardians must be "deployer", "@Contract" or an address: guardian'
+        );
+    }
+
+    function test_RefusesToDeployUniswapOutsideADevChain() public {
+        // An explicit USDC, so that only the Uniswap setting is wrong.
+        MockUSDC external_ = new MockUSDC();
+        string memory config =
+            _config('"usdc": "mock"', string.concat('"usdc": "', vm.toString(address(external_)), '"'));
+        config = vm.replace(config, '"devChain": true', '"devChain": false');
+        _expectRevertContaining(config, 'incentives.uniswap = "deploy" needs "devChain": true');
+    }
+
     function test_RejectsAReferenceToAContractItDoesNotDeploy() public {
         _expectRevertContaining(
             _config('"account": "0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f"', '"account": "@SavingsVault"'),
@@ -310,5 +455,252 @@ contract DeployTest is Test {
     function test_RefusesMockUsdcOnAMainnet() public {
         vm.chainId(8453);
         _expectRevertContaining(anvilConfig, "refusing to deploy MockUSDC on a mainnet");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Phase 2 modules
+
+    function test_DeploysTheOracleAndTheRwaAssetsWithTheirFeeds() public {
+        script.deploy(anvilConfig);
+        address deployer = script.deployer();
+        NavOracle oracle = script.oracle();
+        assertEq(oracle.bondToken(), address(script.pusd()));
+        assertEq(oracle.feeCollector(), address(script.feeCollector()));
+        assertEq(oracle.unbondingDelay(), 7 days);
+        assertTrue(oracle.hasRole(oracle.GUARDIAN_ROLE(), deployer));
+        assertEq(oracle.defaultAdmin(), deployer);
+        assertEq(oracle.feedCount(), 2);
+
+        RwaShareToken[] memory tokens = script.rwaTokens();
+        NavFeedAdapter[] memory adapters = script.navAdapters();
+        assertEq(tokens.length, 2);
+        assertEq(adapters.length, 2);
+        assertEq(tokens[0].name(), "Harbor Point Commercial Property");
+        assertEq(tokens[0].symbol(), "HRBR");
+        assertEq(tokens[0].policyId(), keccak256("accredited"));
+        assertEq(tokens[0].streamDuration(), 30 days);
+        assertEq(tokens[1].symbol(), "MSMR");
+        assertEq(tokens[1].policyId(), keccak256("retail"));
+        assertEq(tokens[1].streamDuration(), 7 days);
+        for (uint256 i; i < 2; ++i) {
+            RwaShareToken token = tokens[i];
+            assertEq(token.incomeToken(), address(script.pusd()));
+            assertEq(token.complianceRegistry(), address(script.registry()));
+            assertTrue(token.hasRole(token.ISSUER_ROLE(), manager));
+            assertTrue(token.hasRole(token.DISTRIBUTOR_ROLE(), manager));
+            assertFalse(token.hasRole(token.ISSUER_ROLE(), deployer));
+            assertEq(token.defaultAdmin(), deployer);
+
+            uint256 feedId = i + 1;
+            assertEq(oracle.assetOf(feedId), address(token));
+            assertEq(adapters[i].feedId(), feedId);
+            assertEq(address(adapters[i].oracle()), address(oracle));
+            assertEq(adapters[i].loanDecimals(), 18);
+            assertEq(adapters[i].SCALE_FACTOR(), 1e18);
+            for (uint256 j; j < reporters.length; ++j) {
+                assertEq(
+                    uint8(oracle.reporterOf(feedId, reporters[j]).status), uint8(INavOracle.ReporterStatus.Approved)
+                );
+            }
+            (,,, INavOracle.FeedStatus status) = oracle.latestAnswer(feedId);
+            assertEq(uint8(status), uint8(INavOracle.FeedStatus.None));
+        }
+        assertEq(oracle.description(1), "HRBR / pUSD NAV");
+        INavOracle.FeedParams memory params = oracle.feedParams(1);
+        assertEq(params.quorum, 3);
+        assertEq(params.maxMoveBps, 500);
+        assertEq(params.toleranceBps, 200);
+        assertEq(params.jailThreshold, 3);
+        assertEq(params.heartbeat, 1 days);
+        assertEq(params.roundTimeout, 1 hours);
+        assertEq(params.minRoundInterval, 0);
+        assertEq(params.slashAmount, 100e18);
+        assertEq(params.minBond, 1000e18);
+        assertEq(oracle.feedParams(2).toleranceBps, 100);
+    }
+
+    function test_AReportedAndConfirmedNavPricesTheShareThroughItsAdapter() public {
+        script.deploy(anvilConfig);
+        NavOracle oracle = script.oracle();
+        uint256[3] memory answers = [uint256(102e18), 100e18, 101e18];
+        for (uint256 i; i < reporters.length; ++i) {
+            _buyPusd(reporters[i], 1000e18);
+            vm.startPrank(reporters[i]);
+            script.pusd().approve(address(oracle), 1000e18);
+            oracle.register(1, 1000e18);
+            oracle.submit(1, 1, answers[i]);
+            vm.stopPrank();
+        }
+        // The first answer always waits for a guardian.
+        (,,, INavOracle.FeedStatus status) = oracle.latestAnswer(1);
+        assertEq(uint8(status), uint8(INavOracle.FeedStatus.Frozen));
+        vm.prank(script.deployer());
+        oracle.confirmAnswer(1);
+        assertEq(oracle.navOf(1), 101e18);
+        assertEq(script.navAdapters()[0].price(), 101e18 * 1e18);
+    }
+
+    function test_DeploysPayFiWiredAsTheReadmeOrders() public {
+        script.deploy(anvilConfig);
+        address deployer = script.deployer();
+        MerchantRegistry merchants = script.merchantRegistry();
+        PaymentProcessor processor = script.paymentProcessor();
+        AdvancePool pool = script.advancePool();
+        assertEq(address(merchants.processor()), address(processor));
+        assertEq(address(processor.registry()), address(merchants));
+        assertEq(address(processor.pusd()), address(script.pusd()));
+        assertEq(processor.feeCollector(), address(script.feeCollector()));
+        assertEq(processor.advancePool(), address(pool));
+        assertEq(merchants.merchantPolicy(), keccak256("retail"));
+        assertEq(processor.tierFee(0), 100);
+        assertEq(processor.tierFee(1), 50);
+        assertEq(processor.tierFee(2), 25);
+        assertEq(processor.tierFee(3), 0);
+        assertEq(processor.referralShareBps(), 2000);
+        assertGt(processor.loyaltyImplementation().code.length, 0);
+        assertTrue(merchants.hasRole(merchants.MERCHANT_ADMIN_ROLE(), deployer));
+        assertTrue(merchants.hasRole(merchants.FEE_ADMIN_ROLE(), deployer));
+
+        assertEq(address(pool.processor()), address(processor));
+        assertEq(pool.asset(), address(script.pusd()));
+        AdvancePool.Parameters memory p = pool.parameters();
+        assertEq(p.minCreditScore, 600);
+        assertEq(p.minAdvanceRateBps, 5000);
+        assertEq(p.maxAdvanceRateBps, 9000);
+        assertEq(p.discountFeeBps, 100);
+        assertEq(p.maxDebtPerMerchant, 1_000_000e18);
+        assertTrue(pool.hasRole(pool.RISK_MANAGER_ROLE(), deployer));
+    }
+
+    function test_APaymentSettlesAndItsFeeReachesTheLpStream() public {
+        script.deploy(anvilConfig);
+        address merchant = makeAddr("merchant");
+        address payer = makeAddr("payer");
+        _kyc(merchant);
+        MerchantRegistry merchants = script.merchantRegistry();
+        vm.prank(merchant);
+        merchants.register(merchant, 0, bytes32(0));
+        _buyPusd(payer, 100e18);
+
+        PaymentInfo memory info = PaymentInfo({
+            payer: payer,
+            merchant: merchant,
+            token: address(script.pusd()),
+            amount: 100e18,
+            pointsRedeemed: 0,
+            orderRef: "order-1",
+            authorizationExpiry: uint48(block.timestamp + 1 hours),
+            refundExpiry: uint48(block.timestamp + 1 hours),
+            minFeeBps: 0,
+            maxFeeBps: 100,
+            referrer: address(0),
+            autoCapture: true,
+            salt: 1
+        });
+        PaymentProcessor processor = script.paymentProcessor();
+        vm.startPrank(payer);
+        script.pusd().approve(address(processor), 100e18);
+        processor.pay(info);
+        vm.stopPrank();
+        (, uint256 claimable,) = processor.merchantBalances(merchant);
+        assertEq(claimable, 99e18); // 1% tier-0 fee
+
+        uint256 psmFees = script.pusd().balanceOf(address(script.feeCollector()));
+        assertEq(processor.sweepFees(), 1e18);
+        uint256 collected = script.pusd().balanceOf(address(script.feeCollector()));
+        assertEq(collected, psmFees + 1e18);
+        script.feeCollector().distribute(address(script.pusd()));
+        (uint128 funded,) = script.incentives().streams(keccak256(abi.encode(script.feeShareStream())));
+        // the last recipient (LP fee sharing) takes the remainder
+        assertEq(funded, collected - collected * 6000 / 10_000 - collected * 2000 / 10_000);
+        assertEq(script.pusd().balanceOf(address(script.incentives())), funded);
+    }
+
+    function test_DeploysUniswapThePoolAtParityAndTheIncentives() public {
+        script.deploy(anvilConfig);
+        address deployer = script.deployer();
+        IUniswapV3Pool pool = script.pusdUsdcPool();
+        LiquidityIncentives incentives = script.incentives();
+        (address token0, address token1) = UniswapV3Deployer.sortTokens(address(script.pusd()), address(script.usdc()));
+        assertEq(pool.token0(), token0);
+        assertEq(pool.token1(), token1);
+        assertEq(pool.fee(), 100);
+        assertEq(pool.factory(), incentives.factory());
+        (uint160 sqrtPriceX96, int24 tick,,,,,) = pool.slot0();
+        assertEq(
+            sqrtPriceX96,
+            UniswapV3Deployer.sqrtPriceX96AtParity(
+                token0 == address(script.pusd()) ? 18 : 6, token0 == address(script.pusd()) ? 6 : 18
+            )
+        );
+        assertEq(tick, token0 == address(script.pusd()) ? int24(-276_325) : int24(276_324));
+
+        assertEq(address(incentives.positionManager()), address(script.positionManager()));
+        assertEq(incentives.feeCollector(), address(script.feeCollector()));
+        assertEq(incentives.owner(), deployer);
+
+        ProgramKey memory key = script.feeShareStream();
+        assertEq(address(key.rewardToken), address(script.pusd()));
+        assertEq(key.pool, address(pool));
+        assertEq(key.refundee, treasury);
+        assertEq(key.endTime, 0);
+        assertEq(key.tickLower, tick - 20);
+        assertEq(key.tickUpper, tick + 20);
+        assertEq(key.rate, uint96(50e18) / 1 days);
+        bytes32[] memory open = incentives.openStreams(IERC20(address(script.pusd())));
+        assertEq(open.length, 1);
+        assertEq(open[0], incentives.programId(key));
+    }
+
+    function test_HandsPayFiRolesAndTheIncentivesToTheConfiguredHolders() public {
+        address ops = makeAddr("ops");
+        address risk = makeAddr("risk");
+        address owner = makeAddr("incentivesOwner");
+        string memory config =
+            _config('"merchantAdmins": ["deployer"]', string.concat('"merchantAdmins": ["', vm.toString(ops), '"]'));
+        config = vm.replace(
+            config,
+            '"riskManagers": ["deployer"]',
+            string.concat('"riskManagers": ["', vm.toString(risk), '", "deployer"]')
+        );
+        config = vm.replace(config, '"owner": "deployer"', string.concat('"owner": "', vm.toString(owner), '"'));
+        script.deploy(config);
+        address deployer = script.deployer();
+        MerchantRegistry merchants = script.merchantRegistry();
+        assertTrue(merchants.hasRole(merchants.MERCHANT_ADMIN_ROLE(), ops));
+        assertFalse(merchants.hasRole(merchants.MERCHANT_ADMIN_ROLE(), deployer));
+        assertTrue(merchants.hasRole(merchants.FEE_ADMIN_ROLE(), deployer));
+        AdvancePool pool = script.advancePool();
+        assertTrue(pool.hasRole(pool.RISK_MANAGER_ROLE(), risk));
+        assertTrue(pool.hasRole(pool.RISK_MANAGER_ROLE(), deployer));
+        LiquidityIncentives incentives = script.incentives();
+        assertEq(incentives.owner(), deployer);
+        assertEq(incentives.pendingOwner(), owner);
+        vm.prank(owner);
+        incentives.acceptOwnership();
+        assertEq(incentives.owner(), owner);
+    }
+
+    function _buyPusd(address to, uint256 amount) internal {
+        MockUSDC usdc = MockUSDC(address(script.usdc()));
+        uint256 gem = amount / 1e12 + amount / 1e12 / 1000 + 1; // covers the 5 bps fee
+        usdc.mint(to, gem);
+        vm.startPrank(to);
+        usdc.approve(address(script.psm()), gem);
+        script.psm().sellGem(to, gem);
+        vm.stopPrank();
+    }
+
+    function _kyc(address account) internal {
+        ComplianceRegistry registry = script.registry();
+        IComplianceRegistry.Record memory record = IComplianceRegistry.Record({
+            kycLevel: 2,
+            jurisdiction: "US",
+            expiry: uint40(block.timestamp + 365 days),
+            creditScore: 700,
+            blocked: false
+        });
+        vm.prank(script.deployer());
+        registry.setRecord(account, record);
     }
 }

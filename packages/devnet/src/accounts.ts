@@ -34,7 +34,7 @@ export interface DevAccount {
   readonly privateKey: Hex;
 }
 
-/** Names and roles by HD index; later phases give roles to the spare accounts. */
+/** Names and roles by HD index (#17–#19 are spare; phase 3 gives them lending roles). */
 const ROLES: readonly (readonly [string, string])[] = [
   ['deployer', 'deployer: admin of every contract, KYC attester, pUSD master minter, pauser'],
   ['alice', 'demo user: KYC level 2 (US), pUSD holder, pays Bob gaslessly'],
@@ -44,8 +44,15 @@ const ROLES: readonly (readonly [string, string])[] = [
   ['erin', 'demo user without KYC (fails every named policy)'],
   ['mallory', 'sanctioned: on the blocklist, can neither send nor receive pUSD'],
   ['relayer', 'submits gasless (EIP-3009) payments and pays their gas'],
-  ['reserve', 'fee recipient: 30% of protocol fees'],
-  ['treasury', 'fee recipient: 70% of protocol fees'],
+  ['reserve', 'fee recipient: 20% of protocol fees'],
+  ['treasury', 'fee recipient: 60% of protocol fees (20% go to LPs through LiquidityIncentives)'],
+  ['manager', 'RWA asset manager: issues HRBR and MSMR shares and deposits their income'],
+  ['reporter1', 'NAV reporter (appraiser) bonded in both RWA feeds'],
+  ['reporter2', 'NAV reporter (appraiser) bonded in both RWA feeds'],
+  ['reporter3', 'NAV reporter (appraiser) bonded in both RWA feeds; slashed once for an outlier'],
+  ['cafe', 'merchant: Harbor Cafe (no refund window, points 1 per pUSD)'],
+  ['grocer', 'merchant: Main Street Grocer (7-day refund window, escrow, points, an advance)'],
+  ['gadgets', 'merchant: Gadget Corner (3-day refund window, fee tier 1)'],
 ];
 
 /**

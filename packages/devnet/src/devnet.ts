@@ -282,7 +282,7 @@ async function fundDemoAccounts(
   accounts: readonly DevAccount[],
 ) {
   const wallet = deployer.walletClient!;
-  for (const account of accounts.slice(1, 10)) {
+  for (const account of accounts.slice(1).filter((a) => !a.name.startsWith('account'))) {
     const balance = await publicClient.getBalance({ address: account.address });
     if (balance >= parseEther('0.05')) continue;
     const hash = await wallet.sendTransaction({

@@ -9,7 +9,10 @@ export {
 export { DEV_ACCOUNT_COUNT, DEV_MNEMONIC, devAccount, devAccounts, type DevAccount } from './accounts.js';
 export {
   demoSteps,
+  incentivesSteps,
+  payfiSteps,
   runSeed,
+  rwaSteps,
   stablecoinSteps,
   type SeedContext,
   type SeedEvent,

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, isPortFree, rpc, startAnvil } from '@plaza/contracts/tools/foundry';
-import { formatPusd, parsePusd, parseUsdc, quoteBuyGem, quoteSellGem } from '@plaza/sdk';
+import { parsePusd, parseUsdc } from '@plaza/sdk';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
 import { describeDevnet, devAccount, startDevnet, type DevnetProgress } from '../src/index.js';
@@ -50,7 +50,7 @@ describe('startDevnet', () => {
 
       // Progress: every task started and finished, in order.
       const finished = events.filter((e) => e.status === 'done').map((e) => e.index);
-      expect(finished).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(finished).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
       expect(events.find((e) => e.status === 'update' && e.index === 2)?.detail).toBeDefined();
 
       // The address book on disk is the deployment, and it is live.
@@ -65,7 +65,7 @@ describe('startDevnet', () => {
 
       // Accounts: anvil's, the deployer first, keys matching addresses.
       expect(devnet.accounts).toHaveLength(20);
-      expect(devnet.accounts.map((a) => a.name).slice(0, 10)).toEqual([
+      expect(devnet.accounts.map((a) => a.name).slice(0, 17)).toEqual([
         'deployer',
         'alice',
         'bob',
@@ -76,6 +76,13 @@ describe('startDevnet', () => {
         'relayer',
         'reserve',
         'treasury',
+        'manager',
+        'reporter1',
+        'reporter2',
+        'reporter3',
+        'cafe',
+        'grocer',
+        'gadgets',
       ]);
       for (const account of devnet.accounts) {
         expect(privateKeyToAccount(account.privateKey).address).toBe(account.address);
@@ -83,11 +90,10 @@ describe('startDevnet', () => {
       }
 
       // The demo world, read through the SDK.
-      const [alice, bob, carol, dave, erin, mallory, treasury, reserve] = [
+      const [alice, bob, carol, erin, mallory, treasury, reserve] = [
         'alice',
         'bob',
         'carol',
-        'dave',
         'erin',
         'mallory',
         'treasury',
@@ -106,27 +112,75 @@ describe('startDevnet', () => {
       expect(await plaza.pusd.isBlocked(mallory!)).toBe(true);
       expect(await plaza.compliance.isAllowed('retail', mallory!)).toBe(false);
 
-      const params = { tin: 5n, tout: 10n, to18: 10n ** 12n };
-      const sold = (usdc: string) => quoteSellGem(parseUsdc(usdc), params).pusdOut;
-      expect(await plaza.pusd.balanceOf(alice!)).toBe(sold('25000') - parsePusd('250'));
-      expect(await plaza.pusd.balanceOf(bob!)).toBe(
-        sold('12000') + parsePusd('250') - quoteBuyGem(parseUsdc('2000'), params).pusdIn,
-      );
-      expect(await plaza.pusd.balanceOf(carol!)).toBe(sold('100000') - parsePusd('1000'));
-      expect(await plaza.pusd.balanceOf(dave!)).toBe(sold('8000') + parsePusd('1000'));
-      expect(await plaza.usdc.balanceOf(erin!)).toBe(parseUsdc('5000'));
+      // Stablecoin: every pUSD the PSM minted is backed; fees were distributed to the treasury, reserve and LPs.
       const psm = await plaza.psm.state();
-      expect(psm.minted).toBe(parsePusd('143000'));
-      expect(psm.reserves).toBe(parseUsdc('143000'));
-
-      // Fees: every PSM fee was distributed 70/30.
-      const fees = parsePusd('72.5') + parsePusd('2'); // 5 bps on 145,000 sold, 10 bps on 2,000 bought
+      expect(psm.minted).toBeGreaterThanOrEqual(parsePusd('143000'));
+      expect(psm.reserves * 10n ** 12n).toBe(psm.minted);
+      expect(await plaza.usdc.balanceOf(erin!)).toBe(parseUsdc('5000'));
       expect(await plaza.fees.undistributed()).toBe(0n);
-      expect(await plaza.pusd.balanceOf(treasury!)).toBe((fees * 7000n) / 10_000n);
-      expect(await plaza.pusd.balanceOf(reserve!)).toBe(fees - (fees * 7000n) / 10_000n);
-      expect(devnet.notes.join('\n')).toContain(
-        `${formatPusd((fees * 7000n) / 10_000n)} pUSD to the treasury`,
+      expect(await plaza.pusd.balanceOf(treasury!)).toBeGreaterThan(0n);
+      expect(await plaza.pusd.balanceOf(reserve!)).toBeGreaterThan(0n);
+      expect(devnet.notes.join('\n')).toContain('pUSD to the treasury');
+
+      // RWA assets with fresh NAV feeds, bonded reporters and an outlier slashed.
+      expect((await plaza.rwa.assets()).map((a) => [a.symbol, a.totalSupply])).toEqual([
+        ['HRBR', parsePusd('2750')],
+        ['MSMR', parsePusd('5500')],
+      ]);
+      expect(await plaza.rwa.balanceOf('HRBR', alice!)).toBe(parsePusd('500'));
+      expect((await plaza.rwa.incomeStream('HRBR')).active).toBe(true);
+      const hrbr = await plaza.oracle.feed(1n);
+      expect(hrbr.latest).toMatchObject({ answer: parsePusd('102.25'), roundId: 2n, status: 'Fresh' });
+      expect(await plaza.oracle.price(hrbr.adapter!)).toBe(parsePusd('102.25') * 10n ** 18n);
+      expect((await plaza.oracle.latestAnswer(2n)).answer).toBe(parsePusd('1.0015'));
+      for (const name of ['reporter1', 'reporter2', 'reporter3']) {
+        const bonded = await plaza.oracle.reporter(2n, devAccount(name).address);
+        expect(bonded).toMatchObject({
+          status: 'Active',
+          bond: parsePusd('1000'),
+          strikes: name === 'reporter3' ? 1 : 0,
+        });
+      }
+
+      // PayFi: three merchants, settled, held and escrowed payments, points, an advance.
+      const [cafe, grocer, gadgets] = ['cafe', 'grocer', 'gadgets'].map((name) => devAccount(name).address);
+      for (const merchant of [cafe!, grocer!, gadgets!]) {
+        expect((await plaza.merchants.merchant(merchant)).active).toBe(true);
+      }
+      expect(await plaza.payments.merchantBalances(cafe!)).toMatchObject({ pending: 0n, claimable: 0n });
+      expect((await plaza.payments.merchantBalances(gadgets!)).pending).toBe(parsePusd('1250'));
+      expect(await plaza.payments.merchantBalances(grocer!)).toMatchObject({
+        pending: parsePusd('190'),
+        debt: parsePusd('100'),
+      });
+      expect(await plaza.points.balanceOf(cafe!, alice!)).toBe(parsePusd('7.8'));
+      expect((await plaza.advances.state()).outstanding).toBe(parsePusd('100'));
+      expect(await plaza.payments.creditOf(bob!)).toBeGreaterThan(0n); // Bob's referral share
+      expect(devnet.notes.join('\n')).toMatch(
+        /an open payment link \(anyone can pay it for 30 days\): https:\/\/app\.plaza\.example\/pay\?v=1&/,
       );
+
+      // The open payment link of the summary is payable: Dave opens it, signs once, the relayer submits.
+      const openLink = /open payment link \(anyone can pay it for 30 days\): (\S+)/.exec(
+        devnet.notes.join('\n'),
+      )![1]!;
+      const dave = devnet.plaza('dave');
+      const signed = await dave.payments.signPayment(await dave.payments.fromLink(openLink));
+      await (await devnet.plaza('relayer').payments.submitPayment(signed)).wait();
+      expect((await dave.payments.state(signed.info)).used).toBe(true);
+
+      // Incentives: liquidity in the pool, staked in two programs, and a swap.
+      expect((await plaza.incentives.pool()).liquidity).toBeGreaterThan(0n);
+      const positions = await plaza.incentives.positionsOf(carol!);
+      expect(positions).toMatchObject([{ owner: carol, deposited: true, numberOfStakes: 2 }]);
+      const programs = await plaza.incentives.programs();
+      expect(programs.map((p) => p.key.endTime === 0)).toEqual([true, false]);
+      const { stakes } = await plaza.incentives.pendingRewardsOf(carol!);
+      expect(stakes).toHaveLength(2);
+      for (const stake of stakes) {
+        expect(stake.pending).toBe(await plaza.incentives.pendingReward(stake.tokenId, stake.key));
+      }
+      expect(await plaza.usdc.balanceOf(bob!)).toBe(parseUsdc('7500')); // 2,500 USDC swapped
     } finally {
       await devnet.stop();
     }
@@ -186,9 +240,9 @@ describe('startDevnet', () => {
       expect(summary).toContain('(the key you gave, not shown)');
       expect(summary).toContain(devAccount('alice').privateKey);
       await devnet.plaza().verify();
-      expect(await devnet.plaza().pusd.balanceOf(devAccount('alice').address)).toBe(
-        quoteSellGem(parseUsdc('25000'), { tin: 5n, to18: 10n ** 12n }).pusdOut - parsePusd('250'),
-      );
+      expect(await devnet.plaza().rwa.balanceOf('HRBR', devAccount('alice').address)).toBe(parsePusd('500'));
+      expect(await devnet.plaza().usdc.balanceOf(devAccount('bob').address)).toBe(parseUsdc('7500')); // through the swap
+      expect((await devnet.plaza().oracle.latestAnswer(1n)).status).toBe('Fresh');
       await devnet.stop();
       expect(alive(chain.pid!)).toBe(true); // not ours to stop
 
@@ -241,8 +295,10 @@ describe('plaza-devnet (the CLI behind npm start)', () => {
         }
       }, 100);
     });
-    expect(output).toContain('✔ [2/7] Deploying Plaza');
-    expect(output).toContain('✔ [7/7] Demo: Protocol fees distributed');
+    expect(output).toContain('✔ [2/18] Deploying Plaza');
+    expect(output).toContain('✔ [18/18] Demo: Protocol fees (PSM, PayFi) distributed');
+    expect(output).toContain('PayFi: an open payment link');
+    expect(output).toMatch(/LiquidityIncentives\s+0x[0-9a-fA-F]{40}/);
     expect(output).toContain(`RPC URL     http://127.0.0.1:${port}`);
     expect(output).toContain('Chain ID    31337');
     expect(output).toMatch(/PlazaUSD\s+0x[0-9a-fA-F]{40}/);

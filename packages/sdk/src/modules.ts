@@ -3,8 +3,21 @@ import { complianceErrors, createComplianceModule } from './compliance/index.js'
 import type { PlazaContext } from './core/context.js';
 import type { ErrorTable } from './core/errors.js';
 import { createFeesModule, feesErrors } from './fees/index.js';
+import { createIncentivesModule, incentivesErrors } from './incentives/index.js';
+import { createOracleModule, navFeedAdapterErrors, oracleErrors } from './oracle/index.js';
+import {
+  advancePoolErrors,
+  createAdvancesModule,
+  createMerchantsModule,
+  createPaymentsModule,
+  createPointsModule,
+  loyaltyPointsErrors,
+  merchantRegistryErrors,
+  paymentProcessorErrors,
+} from './payfi/index.js';
 import { createPsmModule, psmErrors } from './psm/index.js';
 import { createPusdModule, pusdErrors } from './pusd/index.js';
+import { createRwaModule, rwaErrors } from './rwa/index.js';
 import { createUsdcModule, usdcErrors } from './usdc/index.js';
 
 /**
@@ -13,7 +26,7 @@ import { createUsdcModule, usdcErrors } from './usdc/index.js';
  * @example
  * ```ts
  * import { plazaModules } from '@plaza/sdk';
- * Object.keys(plazaModules); // ['pusd', 'usdc', 'psm', 'compliance', 'fees']
+ * Object.keys(plazaModules); // ['pusd', 'usdc', 'psm', 'compliance', 'fees', 'oracle', 'rwa', …]
  * ```
  */
 export const plazaModules = {
@@ -22,6 +35,13 @@ export const plazaModules = {
   psm: createPsmModule,
   compliance: createComplianceModule,
   fees: createFeesModule,
+  oracle: createOracleModule,
+  rwa: createRwaModule,
+  payments: createPaymentsModule,
+  merchants: createMerchantsModule,
+  points: createPointsModule,
+  advances: createAdvancesModule,
+  incentives: createIncentivesModule,
 } as const satisfies Record<string, (ctx: PlazaContext) => unknown>;
 
 /**
@@ -51,6 +71,14 @@ export const plazaErrorTables: readonly ErrorTable[] = [
   psmErrors,
   complianceErrors,
   feesErrors,
+  oracleErrors,
+  navFeedAdapterErrors,
+  rwaErrors,
+  paymentProcessorErrors,
+  merchantRegistryErrors,
+  loyaltyPointsErrors,
+  advancePoolErrors,
+  incentivesErrors,
   usdcErrors,
   { ...usdcErrors, contract: 'USDC' },
 ];

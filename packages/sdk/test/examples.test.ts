@@ -3,18 +3,23 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { parsePusd, parseUsdc, quoteBuyGem, quoteSellGem } from '@plaza/sdk';
+import { parsePusd, parseUsdc, paymentFee, quoteBuyGem, quoteSellGem } from '@plaza/sdk';
 import { createWalletClient, getAddress, http, type Hex } from 'viem';
 import { foundry } from 'viem/chains';
 import { describe, expect, it, vi } from 'vitest';
 import { complianceExample } from '../examples/compliance.js';
 import { connect } from '../examples/connect.js';
 import { feesExample } from '../examples/fees.js';
+import { claimRewards, provideLiquidity } from '../examples/incentives.js';
+import { confirmAndPrice, reportNav } from '../examples/oracle.js';
+import { checkoutLink, escrowAndAdvance, payLink } from '../examples/payfi.js';
+import { rwaExample } from '../examples/rwa.js';
 import { psmExample } from '../examples/psm.js';
 import { pusdExample, smartWalletPermit } from '../examples/pusd.js';
 import { readmeExamples, renderReadme } from '../scripts/readme.js';
 import { RESERVE, TREASURY, accounts, keys } from './support/accounts.js';
 import { useTestChain } from './support/chain.js';
+import { fundPusd, increaseTime, kyc, mined } from './support/helpers.js';
 
 const chain = useTestChain();
 vi.spyOn(console, 'log').mockImplementation(() => {});
@@ -23,7 +28,7 @@ describe('README examples', () => {
   it('shows every example file exactly as it is', () => {
     const root = join(import.meta.dirname, '..');
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    expect(readmeExamples(readme).length).toBeGreaterThanOrEqual(5);
+    expect(readmeExamples(readme).length).toBeGreaterThanOrEqual(9);
     expect(readme, 'README.md is out of date: run npm run readme -w @plaza/sdk').toBe(
       renderReadme(readme, root),
     );
@@ -104,9 +109,108 @@ describe('README examples', () => {
     const result = await feesExample(connect(rpcUrl, deployment, keys.bob));
     expect(result.distributed).toBe(parsePusd('0.5'));
     expect(result.preview.shares).toEqual([
-      { account: TREASURY, amount: parsePusd('0.35') },
-      { account: RESERVE, amount: parsePusd('0.15') },
+      { account: TREASURY, amount: parsePusd('0.3') },
+      { account: RESERVE, amount: parsePusd('0.1') },
+      { account: deployment.contracts.LiquidityIncentives!.address, amount: parsePusd('0.1') },
     ]);
-    expect(await as.bob.pusd.balanceOf(TREASURY)).toBe(parsePusd('0.35'));
+    expect(await as.bob.pusd.balanceOf(TREASURY)).toBe(parsePusd('0.3'));
+  });
+
+  it('oracle: three appraisers report, the guardian confirms the first answer, the adapter prices the share', async () => {
+    const { rpcUrl, deployment, as } = chain();
+    const previews = [];
+    for (const [name, nav] of [
+      ['reporter1', '101.5'],
+      ['reporter2', '100'],
+      ['reporter3', '101'],
+    ] as const) {
+      await fundPusd(as[name], parsePusd('1000'));
+      previews.push(await reportNav(connect(rpcUrl, deployment, keys[name]), 1n, nav));
+    }
+    expect(previews[0]).toEqual({ settles: false, count: 1, quorum: 3 });
+    expect(previews[2]).toEqual({ settles: true, median: parsePusd('101'), frozen: true, outliers: [] });
+    expect(await confirmAndPrice(connect(rpcUrl, deployment, keys.deployer), 1n)).toEqual({
+      answer: parsePusd('101'),
+      status: 'Fresh',
+      price: parsePusd('101') * 10n ** 18n,
+    });
+  });
+
+  it('rwa: issuance, a rent deposit streaming to the holder, and a claim', async () => {
+    const { rpcUrl, deployment, as } = chain();
+    await kyc(as.deployer, accounts.alice.address);
+    await fundPusd(as.manager, parsePusd('3000'));
+    const result = await rwaExample(
+      connect(rpcUrl, deployment, keys.manager),
+      connect(rpcUrl, deployment, keys.alice),
+    );
+    expect(result.stream.pusdPerDay).toBe(parsePusd('100') - 1n);
+    expect(result.claimed).toBeGreaterThanOrEqual(result.claimable);
+    expect(result.holding).toMatchObject({ balance: parsePusd('100'), claimed: result.claimed });
+  });
+
+  it('payfi: a checkout link and its QR code paid by whoever opens it; escrow, refund and an advance', async () => {
+    const { rpcUrl, deployment, as } = chain();
+    await kyc(as.deployer, accounts.cafe.address);
+    await kyc(as.deployer, accounts.grocer.address, { creditScore: 800 });
+    await mined(as.cafe.merchants.register());
+    await mined(as.grocer.merchants.register({ refundWindow: 7 * 86_400 }));
+    await fundPusd(as.alice, parsePusd('300'));
+    const { link, qr, plainWallets } = await checkoutLink(
+      connect(rpcUrl, deployment, keys.cafe),
+      'LATTE-7',
+      '4.5',
+    );
+    expect(link).toContain('order=LATTE-7');
+    expect(qr).toMatch(/^<svg/);
+    expect(plainWallets).toMatch(/^ethereum:0x[0-9a-fA-F]{40}@31337\/transfer\?address=/);
+    const paid = await payLink(
+      connect(rpcUrl, deployment, keys.alice),
+      connect(rpcUrl, deployment, keys.relayer),
+      link,
+    );
+    expect(paid.quote).toMatchObject({ fee: parsePusd('0.045'), merchant: parsePusd('4.455') });
+    expect(paid.state).toMatchObject({ id: paid.id, used: true });
+    expect((await as.bob.payments.merchantBalances(accounts.cafe.address)).claimable).toBe(
+      parsePusd('4.455'),
+    );
+
+    await fundPusd(as.carol, parsePusd('1000'));
+    await (await as.carol.advances.deposit({ assets: parsePusd('1000') })).deposit.wait();
+    const escrow = await escrowAndAdvance(
+      connect(rpcUrl, deployment, keys.grocer),
+      connect(rpcUrl, deployment, keys.alice),
+      connect(rpcUrl, deployment, keys.relayer),
+    );
+    expect(escrow.state).toMatchObject({
+      capturable: parsePusd('50'),
+      held: parsePusd('120'),
+      refundable: true,
+    });
+    expect(escrow.credit).toMatchObject({ creditScore: 800, rateBps: 7000, limit: parsePusd('84') });
+    expect(escrow.received).toBe(parsePusd('42') - paymentFee(parsePusd('42'), 100));
+  });
+
+  it('incentives: a position in the peg band, staked in the fee-share stream, claims its rewards', async () => {
+    const { rpcUrl, deployment, as, testClient } = chain();
+    await fundPusd(as.alice, parsePusd('1000'));
+    await mined(as.alice.usdc.faucet({ to: accounts.alice.address, amount: parseUsdc('1000') }));
+    const lp = connect(rpcUrl, deployment, keys.alice);
+    const { tokenId, band, programs } = await provideLiquidity(lp);
+    expect(band.tickUpper - band.tickLower).toBeGreaterThanOrEqual(18);
+    expect(programs).toHaveLength(1);
+    expect(await as.bob.incentives.depositOf(tokenId)).toMatchObject({
+      owner: accounts.alice.address,
+      numberOfStakes: 1,
+    });
+    await mined(as.bob.fees.distribute()); // the LP share of the PSM fees funds the stream
+    await increaseTime(testClient, 3600);
+    const before = await as.bob.pusd.balanceOf(accounts.alice.address);
+    const { stakes, totals } = await claimRewards(lp);
+    expect(stakes).toHaveLength(1);
+    expect(totals[programs[0]!.rewardToken]).toBeGreaterThan(0n);
+    expect(await as.bob.pusd.balanceOf(accounts.alice.address)).toBeGreaterThanOrEqual(
+      before + stakes[0]!.pending,
+    );
   });
 });

@@ -56,8 +56,9 @@ describe('fee distribution', () => {
   it('reads the configured split', async () => {
     const { as } = chain();
     expect(await as.bob.fees.recipients()).toEqual([
-      { account: TREASURY, bps: 7000, notify: false },
-      { account: RESERVE, bps: 3000, notify: false },
+      { account: TREASURY, bps: 6000, notify: false },
+      { account: RESERVE, bps: 2000, notify: false },
+      { account: chain().deployment.contracts.LiquidityIncentives!.address, bps: 2000, notify: true },
     ]);
     expect(await as.bob.fees.undistributed()).toBe(0n);
   });
@@ -113,9 +114,9 @@ describe('fee distribution', () => {
     await (await as.deployer.compliance.setBlocked({ account: RESERVE, blocked: true })).wait();
     await payFee(parsePusd('10'));
     await (await as.bob.fees.distribute()).wait();
-    expect(await as.bob.pusd.balanceOf(TREASURY)).toBe(parsePusd('7'));
-    expect(await as.bob.fees.creditOf(RESERVE)).toBe(parsePusd('3'));
-    expect(await as.bob.fees.totalCredit()).toBe(parsePusd('3'));
+    expect(await as.bob.pusd.balanceOf(TREASURY)).toBe(parsePusd('6'));
+    expect(await as.bob.fees.creditOf(RESERVE)).toBe(parsePusd('2'));
+    expect(await as.bob.fees.totalCredit()).toBe(parsePusd('2'));
     expect(await as.bob.fees.undistributed()).toBe(0n);
 
     await expect(as.bob.fees.claim({ recipient: RESERVE })).rejects.toMatchObject({
@@ -125,9 +126,9 @@ describe('fee distribution', () => {
     });
     await (await as.deployer.compliance.setBlocked({ account: RESERVE, blocked: false })).wait();
     const claimed = await as.bob.fees.claim({ recipient: RESERVE });
-    expect(claimed.result).toBe(parsePusd('3'));
+    expect(claimed.result).toBe(parsePusd('2'));
     await claimed.wait();
-    expect(await as.bob.pusd.balanceOf(RESERVE)).toBe(parsePusd('3'));
+    expect(await as.bob.pusd.balanceOf(RESERVE)).toBe(parsePusd('2'));
     expect(await as.bob.fees.totalCredit()).toBe(0n);
 
     await expect(as.bob.fees.claim({ recipient: RESERVE })).rejects.toMatchObject({

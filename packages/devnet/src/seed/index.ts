@@ -1,6 +1,12 @@
-import type { SeedContext, SeedStep } from './types.js';
+import { incentivesSteps } from './incentives.js';
+import { payfiSteps } from './payfi.js';
+import { rwaSteps } from './rwa.js';
 import { stablecoinSteps } from './stablecoin.js';
+import type { SeedContext, SeedStep } from './types.js';
 
+export { incentivesSteps } from './incentives.js';
+export { payfiSteps } from './payfi.js';
+export { rwaSteps } from './rwa.js';
 export { stablecoinSteps } from './stablecoin.js';
 export type { SeedContext, SeedStep } from './types.js';
 
@@ -17,7 +23,14 @@ export type { SeedContext, SeedStep } from './types.js';
  * demoSteps.map((step) => step.title);
  * ```
  */
-export const demoSteps: readonly SeedStep[] = [...stablecoinSteps];
+export const demoSteps: readonly SeedStep[] = [
+  ...stablecoinSteps,
+  ...rwaSteps,
+  // Phase 3 (lending markets, spUSD deposits and income) inserts its steps here: they use the RWA assets and their
+  // fresh NAV feeds as collateral, and come before PayFi and incentives.
+  ...payfiSteps,
+  ...incentivesSteps,
+];
 
 /**
  * Progress of the demo seeding.

@@ -118,20 +118,21 @@ export const stablecoinSteps: readonly SeedStep[] = [
   {
     id: 'fees.distribution',
     module: 'fees',
-    title: 'Protocol fees distributed to the treasury and reserve',
+    title: 'Protocol fees distributed to the treasury, the reserve and LPs',
     contracts: ['FeeCollector', 'PlazaUSD'],
     async run(seed) {
       const relayer = seed.plaza('relayer');
       const { shares } = await relayer.fees.previewDistribution();
       await mined(relayer.fees.distribute());
       const parts = shares.map((share) => {
-        const who =
-          share.account === seed.account('treasury').address
-            ? 'treasury'
-            : share.account === seed.account('reserve').address
-              ? 'reserve'
-              : share.account;
-        return `${pusd(share.amount)} to the ${who}`;
+        const names: Record<string, string> = {
+          [seed.account('treasury').address]: 'the treasury',
+          [seed.account('reserve').address]: 'the reserve',
+          ...(seed.deployment.contracts.LiquidityIncentives
+            ? { [seed.deployment.contracts.LiquidityIncentives.address]: 'LPs (LiquidityIncentives)' }
+            : {}),
+        };
+        return `${pusd(share.amount)} to ${names[share.account] ?? share.account}`;
       });
       seed.note(`Fees: PSM fees distributed, ${parts.join(', ')}`);
     },

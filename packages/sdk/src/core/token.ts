@@ -13,6 +13,7 @@ import {
   type PlazaSigner,
   type TokenDomain,
 } from './typedData.js';
+import { defaultsClock } from './read.js';
 import { assertAddress, assertAmount, assertBytes32 } from './validate.js';
 import { writeContract, type WriteResult } from './write.js';
 
@@ -210,10 +211,8 @@ const nameVersionAbi = [
   },
 ] as const;
 
-/** Seconds since the epoch on the chain (its latest block), for default deadlines. */
-async function chainTime(ctx: PlazaContext): Promise<bigint> {
-  return (await ctx.publicClient.getBlock()).timestamp;
-}
+/** Where default deadlines count from (see `defaultsClock`). */
+const chainTime = defaultsClock;
 
 /**
  * Builds {@link TokenActions} for one token contract of the deployment (or any address).

@@ -19,7 +19,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'plaza-sdk-test-'));
-  const anvil = await startAnvil({ port: await freePort() });
+  // 20 funded accounts: the config's asset manager, reporters and the tests' merchants are #10–#16.
+  const anvil = await startAnvil({ port: await freePort(), args: ['--accounts', '20'] });
   try {
     const { deployment } = await deployPlaza({
       rpcUrl: anvil.rpcUrl,
