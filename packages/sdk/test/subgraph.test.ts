@@ -54,6 +54,7 @@ const wirePayment = (id: string, createdAt: number, extra: Record<string, unknow
   referrer: null,
   releaseAt: null,
   createdAt: String(createdAt),
+  createdBlock: createdAt,
   transactionHash: `0x${'ab'.repeat(32)}`,
   ...extra,
 });

@@ -64,7 +64,7 @@ export interface MerchantPaymentsParams {
   /** Page size, 1–1000 (default 25). */
   readonly first?: number;
   readonly skip?: number;
-  /** By creation time; default `desc` (newest first). */
+  /** By creation (block); default `desc` (newest first). */
   readonly orderDirection?: 'asc' | 'desc';
 }
 
@@ -293,7 +293,7 @@ export function createSubgraphClient(options: SubgraphClientOptions): SubgraphCl
           found.set(payment.id, payment);
         }
         const payments = [...found.values()].sort((a, b) =>
-          params.orderDirection === 'asc' ? a.createdAt - b.createdAt : b.createdAt - a.createdAt,
+          params.orderDirection === 'asc' ? a.createdBlock - b.createdBlock : b.createdBlock - a.createdBlock,
         );
         return { payments };
       }
@@ -319,7 +319,7 @@ export function createSubgraphClient(options: SubgraphClientOptions): SubgraphCl
         if (data.payments.length < MAX_FIRST) break;
         lastId = data.payments.at(-1)!.id as string;
       }
-      payments.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+      payments.sort((a, b) => a.createdBlock - b.createdBlock || a.id.localeCompare(b.id));
       return payments.map(toCsvRow);
     },
     async programs(params = {}) {

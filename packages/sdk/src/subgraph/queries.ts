@@ -15,7 +15,7 @@ const POSITION_FIELDS = `id market { id lltv collateralAsset { symbol } } accoun
 
 const PAYMENT_FIELDS = `id merchant { id } payer { id } orderRef orderRefText mode status amount capturable held
   captured settled fee referralFee merchantNet refunded voided reclaimed pointsEarned pointsRedeemed discount feeBps
-  referrer releaseAt createdAt transactionHash`;
+  referrer releaseAt createdAt createdBlock transactionHash`;
 
 const PROGRAM_FIELDS = `id rewardToken pool refundee startTime endTime tickLower tickUpper rate isStream endedAt
   funded claimed credited refunded stakedLiquidity activeStakeCount`;
@@ -62,7 +62,7 @@ export const PAYMENTS_QUERY = `query MerchantPayments(
   $skip: Int!
   $orderDirection: OrderDirection!
 ) {
-  payments(where: $where, first: $first, skip: $skip, orderBy: createdAt, orderDirection: $orderDirection) {
+  payments(where: $where, first: $first, skip: $skip, orderBy: createdBlock, orderDirection: $orderDirection) {
     ${PAYMENT_FIELDS}
   }
 }`;
@@ -78,7 +78,7 @@ export const PAYMENTS_BY_TRANSACTION_QUERY = `query PaymentsByTransaction(
   $events: PaymentEvent_filter!
   $first: Int!
 ) {
-  payments(where: $where, first: $first, orderBy: createdAt, orderDirection: desc) { ${PAYMENT_FIELDS} }
+  payments(where: $where, first: $first, orderBy: createdBlock, orderDirection: desc) { ${PAYMENT_FIELDS} }
   paymentEvents(where: $events, first: $first) { payment { ${PAYMENT_FIELDS} } }
 }`;
 

@@ -227,6 +227,8 @@ export interface PaymentSummary {
   /** End of the refund window of held funds (Unix seconds). */
   readonly releaseAt: number | null;
   readonly createdAt: number;
+  /** The block that created the payment (payments sort by it: timestamps can repeat across blocks). */
+  readonly createdBlock: number;
   /** The transaction that created the payment. */
   readonly transactionHash: Hex;
 }
@@ -494,6 +496,7 @@ export function parsePayment(w: Wire): PaymentSummary {
     referrer: (w.referrer as Address | null) ?? null,
     releaseAt: numOrNull(w.releaseAt),
     createdAt: num(w.createdAt),
+    createdBlock: num(w.createdBlock),
     transactionHash: w.transactionHash as Hex,
   };
 }
