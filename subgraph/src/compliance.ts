@@ -179,9 +179,16 @@ export function handleCompliancePolicySet(event: PolicySet): void {
   const p = loadProtocol(event);
   touchContract(p, event, 'ComplianceRegistry', COMPLIANCE);
   const policy = ensurePolicy(event.params.policyId, event);
-  // the policy is replaced as a whole: jurisdictions of its previous version are forgotten
-  const previous = policy.blockedJurisdictions;
-  for (let i = 0; i < previous.length; i++) setPolicyJurisdiction(policy.id, previous[i], false);
+  // the policy is replaced as a whole: every jurisdiction it blocked before (by PolicySet or PolicyJurisdictionSet)
+  // is forgotten
+  const previous = policy.jurisdictions.load();
+  for (let i = 0; i < previous.length; i++) {
+    const j = previous[i];
+    if (j.blocked) {
+      j.blocked = false;
+      j.save();
+    }
+  }
   const codes = new Array<string>();
   const blocked = event.params.blockedJurisdictions;
   for (let i = 0; i < blocked.length; i++) {
