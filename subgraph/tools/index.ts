@@ -1,6 +1,6 @@
 // @plaza/subgraph's Node API: the data source table, the manifest renderer and the preparation of a runnable build
 // for a deployment. The subgraph itself (schema, mappings, build/) is described in README.md.
-export { buildDir, subgraphDir, templateDeploymentPath } from './build.js';
+export { buildDir, checkBuild, subgraphDir, templateDeploymentPath, usedAbis, wasmExports } from './build.js';
 export {
   checkCoverage,
   dataSourcesFor,

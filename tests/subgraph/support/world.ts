@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import {
   advancePoolAbi,
   complianceRegistryAbi,
+  feeCollectorAbi,
   lendingHubAbi,
   liquidityIncentivesAbi,
   merchantRegistryAbi,
@@ -32,6 +33,7 @@ export function at(stack: Stack, name: string): Address {
 
 export const abi = {
   compliance: complianceRegistryAbi as Abi,
+  fees: feeCollectorAbi as Abi,
   pusd: plazaUsdAbi as Abi,
   oracle: navOracleAbi as Abi,
   rwa: rwaShareTokenAbi as Abi,
