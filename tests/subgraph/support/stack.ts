@@ -1,8 +1,7 @@
 // The test stack of the subgraph suites: a devnet (real anvil + the real deployment script), the modules the
 // deployment script does not deploy yet (deployed here from the forge artifacts, wired as contracts/README.md
 // says), the subgraph prepared for that address book, and the real @plaza/indexer serving GraphQL.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDeployment, type Deployment } from '@plaza/abi';
@@ -11,6 +10,7 @@ import { startDevnet, type Devnet } from '@plaza/devnet';
 import { startIndexer, type Indexer } from '@plaza/indexer';
 import { createSubgraphClient, type SubgraphClient } from '@plaza/sdk';
 import { prepareSubgraph } from '@plaza/subgraph';
+import type { Artifact, WorldChain } from '@plaza/subgraph/world';
 import {
   createPublicClient,
   createTestClient,
@@ -19,35 +19,12 @@ import {
   http,
   type Abi,
   type Address,
-  type Hex,
   type PublicClient,
   type TransactionReceipt,
 } from 'viem';
 import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
 
-const require = createRequire(import.meta.url);
-
-/** A compiled contract of `contracts/out` (or of an npm artifact). */
-export interface Artifact {
-  readonly abi: Abi;
-  readonly bytecode: Hex;
-}
-
-/** The forge artifact of `contracts/src/**\/<file>.sol:<name>`. */
-export function artifact(name: string, file = name): Artifact {
-  const json = JSON.parse(
-    readFileSync(require.resolve(`@plaza/contracts/out/${file}.sol/${name}.json`), 'utf8'),
-  ) as { abi: Abi; bytecode: { object: Hex } };
-  return { abi: json.abi, bytecode: json.bytecode.object };
-}
-
-/** A hardhat artifact of an npm package (Uniswap v3's official builds). */
-export function npmArtifact(path: string): Artifact {
-  const json = JSON.parse(readFileSync(require.resolve(path), 'utf8')) as { abi: Abi; bytecode: Hex };
-  return { abi: json.abi, bytecode: json.bytecode };
-}
-
-export interface Stack {
+export interface Stack extends WorldChain {
   readonly devnet: Devnet;
   readonly publicClient: PublicClient;
   /** The address book the subgraph indexes: the devnet's plus the modules deployed by the tests. */
