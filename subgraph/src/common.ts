@@ -165,6 +165,22 @@ export function protocolDay(event: ethereum.Event): ProtocolDailySnapshot {
     s = new ProtocolDailySnapshot(id);
     s.day = day;
     s.protocol = PROTOCOL_ID;
+    // the state as of now (saveProtocol refreshes it at the end of each handler)
+    const p = Protocol.load(PROTOCOL_ID);
+    s.pusdSupply = p === null ? zero() : p.pusdSupply;
+    s.psmReserves = p === null ? zero() : p.psmReserves;
+    s.tvl = p === null ? zero() : p.tvl;
+    s.tvlPsm = p === null ? zero() : p.tvlPsm;
+    s.tvlLending = p === null ? zero() : p.tvlLending;
+    s.tvlSavings = p === null ? zero() : p.tvlSavings;
+    s.tvlPayments = p === null ? zero() : p.tvlPayments;
+    s.tvlAdvances = p === null ? zero() : p.tvlAdvances;
+    s.lendingSupply = p === null ? zero() : p.lendingSupply;
+    s.lendingBorrow = p === null ? zero() : p.lendingBorrow;
+    s.lendingCollateralValue = p === null ? zero() : p.lendingCollateralValue;
+    s.accountCount = p === null ? 0 : p.accountCount;
+    s.blockNumber = event.block.number;
+    s.timestamp = event.block.timestamp;
     s.dailyPusdMinted = zero();
     s.dailyPusdBurned = zero();
     s.dailyPsmVolume = zero();
@@ -185,6 +201,14 @@ export function protocolHour(event: ethereum.Event): ProtocolHourlySnapshot {
     s = new ProtocolHourlySnapshot(id);
     s.hour = hour;
     s.protocol = PROTOCOL_ID;
+    const p = Protocol.load(PROTOCOL_ID);
+    s.pusdSupply = p === null ? zero() : p.pusdSupply;
+    s.psmReserves = p === null ? zero() : p.psmReserves;
+    s.tvl = p === null ? zero() : p.tvl;
+    s.lendingSupply = p === null ? zero() : p.lendingSupply;
+    s.lendingBorrow = p === null ? zero() : p.lendingBorrow;
+    s.blockNumber = event.block.number;
+    s.timestamp = event.block.timestamp;
     s.hourlyPusdMinted = zero();
     s.hourlyPusdBurned = zero();
     s.hourlyPsmVolume = zero();

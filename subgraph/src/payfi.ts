@@ -79,6 +79,10 @@ export function merchantDay(m: Merchant, event: ethereum.Event): MerchantDailySn
     s.settledVolume = zero();
     s.fees = zero();
     s.refunded = zero();
+    s.pending = m.pending;
+    s.claimable = m.claimable;
+    s.blockNumber = event.block.number;
+    s.timestamp = event.block.timestamp;
   }
   return s as MerchantDailySnapshot;
 }

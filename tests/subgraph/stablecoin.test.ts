@@ -196,6 +196,7 @@ describe('pUSD, PSM, compliance and fees after the seed', () => {
     await stack.advance(86_400);
     const { swap } = await alice.psm.sellGem({ gemAmount: parseUsdc('1000') });
     await swap.wait();
+    await stack.advance(86_400); // the distribution is the next day's first event (FeesAccounted)
     await (await stack.devnet.plaza('bob').fees.distribute()).wait();
   }, 120_000);
 
@@ -299,7 +300,7 @@ describe('pUSD, PSM, compliance and fees after the seed', () => {
     const { protocolDailySnapshots, protocolHourlySnapshots, stablecoinDailySnapshots } = await stack.query<
       Record<string, Record<string, unknown>[]>
     >(
-      `{ protocolDailySnapshots(orderBy: day) { id day pusdSupply dailyPusdMinted dailyPsmVolume dailyEventCount }
+      `{ protocolDailySnapshots(orderBy: day) { id day pusdSupply dailyPsmVolume dailyProtocolFees dailyEventCount tvl }
          protocolHourlySnapshots(orderBy: hour) { id hour pusdSupply }
          stablecoinDailySnapshots(orderBy: day) { id day supply minted burned mintCount psmSellVolume holders } }`,
     );
@@ -308,13 +309,16 @@ describe('pUSD, PSM, compliance and fees after the seed', () => {
     for (const s of protocolHourlySnapshots!) expect(s.id).toBe(`plaza-${s.hour}`);
     expect(protocolHourlySnapshots!.length).toBeGreaterThanOrEqual(2);
     const supply = (await stack.devnet.plaza().pusd.totalSupply()).toString();
-    expect(protocolDailySnapshots!.at(-1)).toMatchObject({
-      pusdSupply: supply,
-      dailyPsmVolume: parseUsdc('1000').toString(),
-    });
+    // the last day only distributed fees: its figures are the state carried over, its flows the fees
+    const [swapDay, feesDay] = protocolDailySnapshots!.slice(-2);
+    expect(swapDay).toMatchObject({ pusdSupply: supply, dailyPsmVolume: parseUsdc('1000').toString() });
+    expect(feesDay).toMatchObject({ day: today, pusdSupply: supply, dailyPsmVolume: '0' });
+    // the fee the FeeCollector held (value locked, "other") left with the distribution
+    expect(BigInt(feesDay!.tvl as string)).toBe(BigInt(swapDay!.tvl as string) - parsePusd('1'));
+    expect(BigInt(feesDay!.dailyProtocolFees as string)).toBe(parsePusd('1')); // 10 bps of 1,000 USDC, the tin set above
     for (const s of stablecoinDailySnapshots!) expect(s.id).toBe(`${pusd.toLowerCase()}-${s.day}`);
     expect(stablecoinDailySnapshots!.at(-1)!.day).toBe(today);
-    expect(stablecoinDailySnapshots!.at(-1)).toMatchObject({
+    expect(stablecoinDailySnapshots!.at(-2)).toMatchObject({
       supply,
       psmSellVolume: parseUsdc('1000').toString(),
     });
