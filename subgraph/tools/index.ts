@@ -10,3 +10,4 @@ export {
 } from './manifest.js';
 export { prepareSubgraph, type PrepareOptions, type PreparedSubgraph } from './prepare.js';
 export { eventlessContracts, sharedHandlers, sources, type SourceSpec } from './sources.js';
+export { coverageMarkdown } from './docs.js';

@@ -11,6 +11,7 @@ import {
   buildDir,
   checkBuild,
   checkCoverage,
+  coverageMarkdown,
   eventlessContracts,
   prepareSubgraph,
   renderManifest,
@@ -124,6 +125,15 @@ describe('the subgraph build', () => {
     expect(() => prepareSubgraph({ deployment, outDir: subgraphDir + '/build' })).toThrow(
       /must not be the build/,
     );
+  });
+
+  it("carries the current event → handler tables in the subgraph's README", () => {
+    const rows = (text: string) =>
+      [...text.matchAll(/^\|\s*`([^`]+)`\s*\|\s*`(\w+)`/gm)].map((m) => `${m[1]} → ${m[2]}`);
+    const readme = readFileSync(join(subgraphDir, 'README.md'), 'utf8');
+    const expected = rows(coverageMarkdown());
+    expect(expected.length).toBeGreaterThan(200);
+    expect(rows(readme)).toEqual(expected);
   });
 
   it('shows every entity type of the schema in one of the chain tests', () => {
