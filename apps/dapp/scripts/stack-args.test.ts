@@ -8,6 +8,7 @@ describe('npm start options', () => {
       help: false,
       dappPort: 5173,
       dappHost: '127.0.0.1',
+      indexerPort: 8000,
       devnetArgs: [],
     });
     const args = parseStackArgs([
@@ -17,11 +18,13 @@ describe('npm start options', () => {
       '--no-demo',
       '--dapp-host',
       '0.0.0.0',
+      '--indexer-port=8001',
     ]);
     expect(args).toEqual({
       help: false,
       dappPort: 8080,
       dappHost: '0.0.0.0',
+      indexerPort: 8001,
       devnetArgs: ['--port', '9545', '--no-demo'],
     });
     const devnet = parseCliArgs(args.devnetArgs);
@@ -33,8 +36,12 @@ describe('npm start options', () => {
       '--dapp-port must be a port number from 1 to 65535, not "x".',
     );
     expect(() => parseStackArgs(['--dapp-port'])).toThrow('--dapp-port needs a value.');
+    expect(() => parseStackArgs(['--indexer-port', '70000'])).toThrow(
+      '--indexer-port must be a port number from 1 to 65535, not "70000".',
+    );
     expect(parseStackArgs(['-h']).help).toBe(true);
     expect(USAGE).toContain('--dapp-port <n>');
+    expect(USAGE).toContain('--indexer-port <n>');
     expect(USAGE).toContain('--no-demo');
     expect(USAGE).toContain('--state-dir <dir>');
     expect(USAGE).not.toContain('undefined');

@@ -1,6 +1,7 @@
-// The local stack behind `npm start`: the devnet (anvil, deployment, demo world), the indexer (phase B hook
-// below), config.json, and the built dApp on http://127.0.0.1:5173 — until Ctrl-C, which stops everything
+// The local stack behind `npm start`: the devnet (anvil, deployment, demo world), the indexer (the subgraph on
+// @plaza/indexer), config.json, and the built dApp on http://127.0.0.1:5173 — until Ctrl-C, which stops everything
 // this process started. Run with `node --import tsx scripts/stack.ts [options]` (npm start does).
+import { dirname, join } from 'node:path';
 import {
   CliUsageError,
   createProgressPrinter,
@@ -9,20 +10,48 @@ import {
   startDevnet,
   type Devnet,
 } from '@plaza/devnet';
+import { startIndexer as startPlazaIndexer } from '@plaza/indexer';
+import { prepareSubgraph } from '@plaza/subgraph';
 import { devnetConfig, writeRuntimeConfig, DEFAULT_CONFIG_PATH } from './runtime-config';
 import { BUILD_DIR, isBuilt, isPortFree, serveStatic, type StaticServer } from './serve';
 import { USAGE, parseStackArgs, type StackArgs } from './stack-args';
 
-// ── Indexer hook (phase B) ─────────────────────────────────────────────────────────────────────────────────────
-// @plaza/indexer is being finished on another branch. When it lands: start it here on the devnet's chain and
-// deployment, return its GraphQL URL (it goes into config.json as graphqlUrl, where the dApp's subgraph client
-// finds it) and its stop function (called on Ctrl-C, before the devnet stops).
+// ── Indexer ─────────────────────────────────────────────────────────────────────────────────────────────────────
+// The subgraph's build (subgraph/build, from npm run build) prepared for the devnet's address book, run by
+// @plaza/indexer on the devnet's chain. Its GraphQL URL goes into config.json as graphqlUrl; stop() runs on Ctrl-C,
+// before the devnet stops. The store is in memory: every npm start is a new chain, indexed from its first block.
 interface RunningIndexer {
   readonly graphqlUrl: string;
+  readonly block: number;
   stop(): Promise<void>;
 }
-async function startIndexer(_devnet: Devnet): Promise<RunningIndexer | undefined> {
-  return undefined;
+async function startIndexer(devnet: Devnet, args: StackArgs): Promise<RunningIndexer> {
+  const prepared = prepareSubgraph({
+    deployment: devnet.deployment,
+    outDir: join(dirname(devnet.deploymentPath), 'subgraph'),
+  });
+  const indexer = await startPlazaIndexer({
+    subgraph: prepared.dir,
+    rpcUrl: devnet.rpcUrl,
+    graphqlHost: args.dappHost,
+    graphqlPort: args.indexerPort,
+    databaseDir: ':memory:',
+    pollIntervalMs: 500,
+    // progress lines would interleave with the summary; errors and warnings still show
+    logger: {
+      info: () => {},
+      warn: (m: string) => console.warn(`[indexer] ${m}`),
+      error: (m: string) => console.error(`[indexer] ${m}`),
+    },
+  });
+  try {
+    const head = Number(await devnet.plaza().publicClient.getBlockNumber());
+    await indexer.synced(head);
+    return { graphqlUrl: indexer.graphqlUrl!, block: head, stop: () => indexer.stop() };
+  } catch (error) {
+    await indexer.stop();
+    throw error;
+  }
 }
 // ───────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -60,6 +89,13 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
 
+  if (!(await isPortFree(args.dappHost, args.indexerPort))) {
+    console.error(
+      `npm start: ${args.dappHost}:${args.indexerPort} is taken; stop what runs there or pick another port with --indexer-port.`,
+    );
+    return 1;
+  }
+
   const controller = new AbortController();
   let devnet: Devnet | undefined;
   let indexer: RunningIndexer | undefined;
@@ -90,15 +126,15 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     devnet = await startDevnet({ ...devnetOptions, onProgress: printer.update, signal: controller.signal });
     printer.close();
-    indexer = await startIndexer(devnet);
-    const config = devnetConfig(devnet, indexer ? { graphqlUrl: indexer.graphqlUrl } : {});
+    process.stdout.write('Indexing the chain (@plaza/indexer, the Plaza subgraph)… ');
+    indexer = await startIndexer(devnet, args);
+    console.log(`synced to block ${indexer.block}.\n`);
+    const config = devnetConfig(devnet, { graphqlUrl: indexer.graphqlUrl });
     const configPath = writeRuntimeConfig(config, DEFAULT_CONFIG_PATH);
     server = await serveStatic({ host: args.dappHost, port: args.dappPort, config });
 
     console.log(await describeDevnet(devnet));
-    console.log(
-      `\nIndexer     ${indexer ? indexer.graphqlUrl : 'not started yet (@plaza/indexer lands in phase B)'}`,
-    );
+    console.log(`\nGraphQL     ${indexer.graphqlUrl}  (the Plaza subgraph, indexed live by @plaza/indexer)`);
     console.log(`dApp config ${configPath}`);
     console.log(`\n  ➜  dApp: ${server.url}\n`);
     console.log('Press Ctrl-C to stop.');

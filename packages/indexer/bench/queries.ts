@@ -1,11 +1,12 @@
-// The benchmark's GraphQL query set: representative reads of the fixture subgraph. Replace it with
-// `npm run bench -w @plaza/indexer -- --queries <module>`; the module must export `queries` with the
-// same shape (`head` is the indexed head block, for time-travel queries).
+// The fixture chain's GraphQL query set (`--chain fixture`): representative reads of the fixture subgraph. The
+// Plaza chain's set is plaza-queries.ts. Replace either with `--queries <module>`; the module must export
+// `queries` with the same shape (`head` is the indexed head block, for time-travel queries).
 
-/** A named query for the latency benchmark. */
+/** A named query for the latency benchmark (with its variables, if it takes any). */
 export interface BenchQuery {
   name: string;
   query: (head: number) => string;
+  variables?: (head: number) => Record<string, unknown>;
 }
 
 export const queries: BenchQuery[] = [

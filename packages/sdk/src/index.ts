@@ -259,3 +259,28 @@ export {
   type StreamFunding,
   type UniswapPoolState,
 } from './incentives/index.js';
+
+// The subgraph: a typed GraphQL client (src/subgraph/README.md).
+export {
+  PAYMENT_STATUSES,
+  createSubgraphClient,
+  createSubgraphModule,
+  paymentsToCsv,
+  subgraphQueries,
+  subgraphRequest,
+  type GraphQLErrorInfo,
+  type MarketSummary,
+  type MerchantPaymentsParams,
+  type OverviewPoint,
+  type PaymentCsvRow,
+  type PaymentStatus,
+  type PaymentSummary,
+  type PointsBalanceSummary,
+  type PositionSummary,
+  type ProgramSummary,
+  type ProtocolFigures,
+  type StakeSummary,
+  type SubgraphClient,
+  type SubgraphClientOptions,
+  type SubgraphMeta,
+} from './subgraph/index.js';
