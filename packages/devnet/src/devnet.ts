@@ -99,7 +99,7 @@ export interface Devnet {
   readonly ownsChain: boolean;
   /** Resolves when the devnet's anvil exits by itself (never for a remote chain). */
   readonly exited: Promise<{ code: number | null; signal: string | null }>;
-  /** A Plaza client signing as the named development account (default `deployer`). */
+  /** A Plaza client signing as the named development account (default `deployer`; `accountN` is HD index N). */
   plaza(name?: string): PlazaClient;
   /** Stops what the devnet started (anvil) and removes `devnet.json`; idempotent. */
   stop(): Promise<void>;
@@ -203,7 +203,9 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
       account.name === 'deployer' ? { ...account, address: deployer.address, privateKey } : account,
     );
     const byName = (name: string) => {
-      const found = accounts.find((a) => a.name === name);
+      // `accountN` also names HD index N when the demo world gave it a role
+      const index = /^account(\d+)$/.exec(name)?.[1];
+      const found = accounts.find((a) => a.name === name || String(a.index) === index);
       if (!found) throw new Error(`No development account named "${name}".`);
       return found;
     };

@@ -29,7 +29,7 @@ export interface Stack extends WorldChain {
   readonly publicClient: PublicClient;
   /** The address book the subgraph indexes: the devnet's plus the modules deployed by the tests. */
   deployment: Deployment;
-  /** Development account by name (`deployer`, `alice`, …, `account12`). */
+  /** Development account by name (`deployer`, `alice`, …) or HD index (`account12`). */
   account(name: string): PrivateKeyAccount;
   /** Deploys a contract as `from` and records it in the address book as `name` (with its block). */
   deploy(from: string, name: string, art: Artifact, args?: readonly unknown[]): Promise<Address>;
@@ -72,7 +72,9 @@ export async function startStack(options: { demo?: boolean } = {}): Promise<Stac
   const publicClient = createPublicClient({ chain, transport, pollingInterval: 50 }) as PublicClient;
   const testClient = createTestClient({ chain, transport, mode: 'anvil' });
   const account = (name: string) => {
-    const found = devnet.accounts.find((a) => a.name === name);
+    // `accountN` is HD index N whatever its demo-world role (these suites run without the demo world)
+    const index = /^account(\d+)$/.exec(name)?.[1];
+    const found = devnet.accounts.find((a) => a.name === name || String(a.index) === index);
     if (!found) throw new Error(`no development account ${name}`);
     return privateKeyToAccount(found.privateKey);
   };
