@@ -42,7 +42,7 @@ export function orderRefProblem(orderRef: string): string | undefined {
   }
   const bytes = utf8Length(ref);
   if (bytes > 31) return `At most 31 bytes of text (this is ${bytes}).`;
-  if (/[\u0000-\u001f\u007f]/.test(ref)) return 'Use printable characters only.';
+  if ([...ref].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return 'Use printable characters only.';
   return undefined;
 }
 
