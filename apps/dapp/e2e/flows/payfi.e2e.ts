@@ -46,10 +46,19 @@ describe('PayFi', () => {
       const parsed = parsePaymentLink(link);
       expect(parsed.kind).toBe('plaza');
       if (parsed.kind !== 'plaza') return;
-      expect(parsed.request).toMatchObject({ merchant: grocer, amount, chainId: stack.chainId, autoCapture: true });
+      expect(parsed.request).toMatchObject({
+        merchant: grocer,
+        amount,
+        chainId: stack.chainId,
+        autoCapture: true,
+      });
       expect(parsed.request.payer).toBeUndefined();
       expect(new URL(link).origin).toBe(new URL(stack.appUrl).origin);
-      expect(eip681).toMatch(new RegExp(`^ethereum:0x[0-9a-fA-F]{40}@${stack.chainId}/transfer\\?address=${grocer}&uint256=42500000000000000000$`));
+      expect(eip681).toMatch(
+        new RegExp(
+          `^ethereum:0x[0-9a-fA-F]{40}@${stack.chainId}/transfer\\?address=${grocer}&uint256=42500000000000000000$`,
+        ),
+      );
       expect(await page.getByTestId('payment-link-qr').getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
       await merchantApp.screenshot('payfi-merchant-link');
       expect(merchantApp.errors).toEqual([]);
@@ -99,7 +108,9 @@ describe('PayFi', () => {
       await page.getByRole('button', { name: 'Refund 10 pUSD' }).click();
       expect(await lastFlow(page)).toMatchObject({ status: 'confirmed', error: null });
       // Still held (the rest stays refundable) with 10 refunded: the subgraph's status stays HELD.
-      await expect.poll(() => row.getAttribute('data-refunded'), { timeout: 10_000 }).toBe(parsePusd('10').toString());
+      await expect
+        .poll(() => row.getAttribute('data-refunded'), { timeout: 10_000 })
+        .toBe(parsePusd('10').toString());
       expect(await row.getAttribute('data-status')).toBe('HELD');
       expect((await grocerSdk.payments.state(info)).held).toBe(amount - parsePusd('10'));
 
@@ -146,7 +157,12 @@ describe('PayFi', () => {
     const alice = aliceSdk.walletClient!.account!.address;
     const amount = parsePusd('20');
     const now = Number((await cafeSdk.publicClient.getBlock()).timestamp);
-    const offer = await cafeSdk.payments.createPayment({ merchant: cafe, payer: cafe, amount, orderRef: 'LATTE-E2E' });
+    const offer = await cafeSdk.payments.createPayment({
+      merchant: cafe,
+      payer: cafe,
+      amount,
+      orderRef: 'LATTE-E2E',
+    });
     const link = await cafeSdk.payments.link(offer, { baseUrl: stack.appUrl });
     const expired = await cafeSdk.payments.link(
       { ...offer, authorizationExpiry: now - 60, refundExpiry: now - 60 },

@@ -176,8 +176,7 @@ export function captureSteps(ctx: PlazaContext, p: PaymentSummary, amount: bigin
   return [
     {
       label: `Capture ${shown(amount)}`,
-      run: async () =>
-        createPaymentsModule(ctx).capture({ payment: await paymentInfoOf(ctx, p), amount }),
+      run: async () => createPaymentsModule(ctx).capture({ payment: await paymentInfoOf(ctx, p), amount }),
     },
   ];
 }
@@ -195,8 +194,7 @@ export function refundSteps(ctx: PlazaContext, p: PaymentSummary, amount: bigint
   return [
     {
       label: `Refund ${shown(amount)} to the payer`,
-      run: async () =>
-        createPaymentsModule(ctx).refund({ payment: await paymentInfoOf(ctx, p), amount }),
+      run: async () => createPaymentsModule(ctx).refund({ payment: await paymentInfoOf(ctx, p), amount }),
     },
   ];
 }
@@ -251,7 +249,8 @@ export function checkoutSteps(ctx: PlazaContext, info: PaymentInfo, amountText: 
     },
     {
       label: 'Submit the signed payment',
-      run: (earlier) => payments.submitPayment(earlier[0] as Awaited<ReturnType<typeof payments.signPayment>>),
+      run: (earlier) =>
+        payments.submitPayment(earlier[0] as Awaited<ReturnType<typeof payments.signPayment>>),
     },
   ];
 }
@@ -296,14 +295,23 @@ export async function loadPoints(
   return Promise.all(
     listed.map(async (b) => {
       const merchant = b.program.merchant;
-      const [program, balance] = await Promise.all([points.program(merchant), points.balanceOf(merchant, account)]);
-      const redeemable = balance > 0n && program.reserve > 0n ? await points.previewRedeem(merchant, balance) : 0n;
+      const [program, balance] = await Promise.all([
+        points.program(merchant),
+        points.balanceOf(merchant, account),
+      ]);
+      const redeemable =
+        balance > 0n && program.reserve > 0n ? await points.previewRedeem(merchant, balance) : 0n;
       return { merchant, program, balance, earned: b.earned, spent: b.spent, redeemable };
     }),
   );
 }
 
-export function redeemSteps(ctx: PlazaContext, merchant: Address, amount: bigint, symbol: string): StepSpec[] {
+export function redeemSteps(
+  ctx: PlazaContext,
+  merchant: Address,
+  amount: bigint,
+  symbol: string,
+): StepSpec[] {
   return [
     {
       label: `Redeem ${formatAmount(amount, PUSD)} ${symbol} for pUSD`,

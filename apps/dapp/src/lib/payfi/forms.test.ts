@@ -60,19 +60,24 @@ describe('payment link form', () => {
   it('plans a link: amount in wei, trimmed reference, expiry from chain time', () => {
     expect(planPaymentLink(input, NOW)).toEqual({
       state: 'valid',
-      plan: { amount: 125n * E18 / 10n, orderRef: 'A-7', authorizationExpiry: NOW + 3600, mode: 'pay' },
+      plan: { amount: (125n * E18) / 10n, orderRef: 'A-7', authorizationExpiry: NOW + 3600, mode: 'pay' },
     });
   });
 
   it('reports every field’s problem at once', () => {
-    const form = planPaymentLink({ ...input, amount: '0', orderRef: 'x'.repeat(40), expiresInMinutes: 1 }, NOW);
+    const form = planPaymentLink(
+      { ...input, amount: '0', orderRef: 'x'.repeat(40), expiresInMinutes: 1 },
+      NOW,
+    );
     expect(form).toEqual({
       state: 'invalid',
       amountError: 'Enter an amount greater than 0.',
       orderRefError: 'At most 31 bytes of text (this is 40).',
       expiryError: 'Choose an expiry from 5 minutes to 30 days.',
     });
-    expect(planPaymentLink({ ...input, expiresInMinutes: 30 * 24 * 60 + 1 }, NOW)).toMatchObject({ state: 'invalid' });
+    expect(planPaymentLink({ ...input, expiresInMinutes: 30 * 24 * 60 + 1 }, NOW)).toMatchObject({
+      state: 'invalid',
+    });
     expect(planPaymentLink({ ...input, amount: '' }, NOW)).toEqual({ state: 'empty' });
     expect(planPaymentLink({ ...input, amount: '1.0000000000000000001' }, NOW)).toMatchObject({
       amountError: 'pUSD has at most 18 decimals.',
@@ -90,7 +95,10 @@ describe('payment link form', () => {
         fc.integer({ min: 5, max: 30 * 24 * 60 }),
         (wei, ref, minutes) => {
           const typed = `${wei / E18}.${(wei % E18).toString().padStart(18, '0')}`;
-          const form = planPaymentLink({ amount: typed, orderRef: ref, expiresInMinutes: minutes, mode: 'pay' }, NOW);
+          const form = planPaymentLink(
+            { amount: typed, orderRef: ref, expiresInMinutes: minutes, mode: 'pay' },
+            NOW,
+          );
           if (form.state !== 'valid') throw new Error(JSON.stringify(form));
           const zero = '0x0000000000000000000000000000000000000000' as const;
           const request: PaymentRequest = {
@@ -135,28 +143,40 @@ describe('capture and refund', () => {
 
   it('refunds in full by default, partially up to what is held, only inside the window', () => {
     const held = 60n * E18;
-    expect(planRefund('', held, NOW + 10, NOW)).toEqual({ state: 'valid', plan: { amount: held, full: true } });
+    expect(planRefund('', held, NOW + 10, NOW)).toEqual({
+      state: 'valid',
+      plan: { amount: held, full: true },
+    });
     expect(planRefund('12.5', held, NOW + 10, NOW)).toEqual({
       state: 'valid',
-      plan: { amount: 125n * E18 / 10n, full: false },
+      plan: { amount: (125n * E18) / 10n, full: false },
     });
-    expect(planRefund('60', held, NOW + 10, NOW)).toEqual({ state: 'valid', plan: { amount: held, full: true } });
+    expect(planRefund('60', held, NOW + 10, NOW)).toEqual({
+      state: 'valid',
+      plan: { amount: held, full: true },
+    });
     expect(planRefund('60.000000000000000001', held, NOW + 10, NOW)).toEqual({
       state: 'invalid',
       message: 'More than what is still held (60 pUSD).',
     });
-    expect(planRefund('1', held, NOW, NOW)).toMatchObject({ message: expect.stringMatching(/window has closed/) });
+    expect(planRefund('1', held, NOW, NOW)).toMatchObject({
+      message: expect.stringMatching(/window has closed/),
+    });
     expect(planRefund('1', 0n, NOW + 10, NOW)).toMatchObject({ state: 'invalid' });
   });
 
   it('property: a valid refund never exceeds what is held, and is full exactly when equal', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: 10n ** 24n }), fc.bigInt({ min: 1n, max: 10n ** 24n }), (held, wei) => {
-        const typed = `${wei / E18}.${(wei % E18).toString().padStart(18, '0')}`;
-        const r = planRefund(typed, held, NOW + 1, NOW);
-        expect(r.state).toBe(wei <= held ? 'valid' : 'invalid');
-        if (r.state === 'valid') expect(r.plan).toEqual({ amount: wei, full: wei === held });
-      }),
+      fc.property(
+        fc.bigInt({ min: 1n, max: 10n ** 24n }),
+        fc.bigInt({ min: 1n, max: 10n ** 24n }),
+        (held, wei) => {
+          const typed = `${wei / E18}.${(wei % E18).toString().padStart(18, '0')}`;
+          const r = planRefund(typed, held, NOW + 1, NOW);
+          expect(r.state).toBe(wei <= held ? 'valid' : 'invalid');
+          if (r.state === 'valid') expect(r.plan).toEqual({ amount: wei, full: wei === held });
+        },
+      ),
     );
   });
 
@@ -241,9 +261,9 @@ describe('checkout', () => {
   });
 
   it('says it in words', () => {
-    expect(checkoutProblemMessage('insufficient-balance', { request, appChainId: 31337, balance: 4n * E18 })).toBe(
-      'Your pUSD balance (4 pUSD) is less than the 10 pUSD to pay.',
-    );
+    expect(
+      checkoutProblemMessage('insufficient-balance', { request, appChainId: 31337, balance: 4n * E18 }),
+    ).toBe('Your pUSD balance (4 pUSD) is less than the 10 pUSD to pay.');
     expect(checkoutProblemMessage('expired', { request, appChainId: 31337 })).toMatch(/expired/);
     expect(checkoutProblemMessage('wrong-chain', { request, appChainId: 1 })).toMatch(/chain 31337/);
   });

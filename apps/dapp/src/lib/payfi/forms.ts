@@ -42,7 +42,8 @@ export function orderRefProblem(orderRef: string): string | undefined {
   }
   const bytes = utf8Length(ref);
   if (bytes > 31) return `At most 31 bytes of text (this is ${bytes}).`;
-  if ([...ref].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return 'Use printable characters only.';
+  if ([...ref].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
+    return 'Use printable characters only.';
   return undefined;
 }
 
@@ -77,7 +78,9 @@ export type LinkForm =
 
 /** The payment link form: `now` is chain time (Unix seconds). */
 export function planPaymentLink(input: LinkFormInput, now: number): LinkForm {
-  const amount = parseAmount(input.amount, PUSD, { max: { value: MAX_PAYMENT, label: 'the largest payment' } });
+  const amount = parseAmount(input.amount, PUSD, {
+    max: { value: MAX_PAYMENT, label: 'the largest payment' },
+  });
   const orderRefError = orderRefProblem(input.orderRef);
   const minutes = input.expiresInMinutes;
   const expiryError =
@@ -108,7 +111,8 @@ export function planPaymentLink(input: LinkFormInput, now: number): LinkForm {
 
 /** An amount to capture: at most what is still capturable. Empty means "all of it". */
 export function planCapture(typed: string, capturable: bigint): AmountField {
-  if (typed.trim() === '') return capturable > 0n ? { state: 'valid', value: capturable } : { state: 'empty' };
+  if (typed.trim() === '')
+    return capturable > 0n ? { state: 'valid', value: capturable } : { state: 'empty' };
   return parseAmount(typed, PUSD, { max: { value: capturable, label: 'what is still capturable' } });
 }
 
@@ -170,7 +174,8 @@ export function paymentActions(
 /** One page of a list: the query's `first`/`skip` (one extra row tells whether a next page exists). */
 export function pageQuery(page: number, pageSize: number): { first: number; skip: number } {
   if (!Number.isInteger(page) || page < 0) throw new Error(`Invalid page ${page}`);
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 999) throw new Error(`Invalid page size ${pageSize}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 999)
+    throw new Error(`Invalid page size ${pageSize}`);
   return { first: pageSize + 1, skip: page * pageSize };
 }
 
@@ -230,12 +235,7 @@ export function readCsv(text: string): Record<string, string>[] {
 
 /** Why a checkout cannot go ahead, in the order a shopper should hear it. */
 export type CheckoutProblem =
-  | 'wrong-chain'
-  | 'expired'
-  | 'merchant-inactive'
-  | 'already-paid'
-  | 'blocked'
-  | 'insufficient-balance';
+  'wrong-chain' | 'expired' | 'merchant-inactive' | 'already-paid' | 'blocked' | 'insufficient-balance';
 
 export interface CheckoutFacts {
   readonly request: Pick<PaymentRequest, 'chainId' | 'authorizationExpiry' | 'amount'>;
@@ -245,8 +245,7 @@ export interface CheckoutFacts {
   readonly merchantActive: boolean;
   /** Known once a wallet is connected. */
   readonly shopper?:
-    | { readonly alreadyPaid: boolean; readonly blocked: boolean; readonly balance: bigint }
-    | undefined;
+    { readonly alreadyPaid: boolean; readonly blocked: boolean; readonly balance: bigint } | undefined;
 }
 
 /** The first reason the checkout cannot proceed (undefined: it can). */
@@ -308,7 +307,10 @@ export function planRedeem(
 ): AmountField {
   if (program.expired) return { state: 'invalid', message: 'This program has expired.' };
   if (program.reserve === 0n) {
-    return { state: 'invalid', message: 'The merchant has not funded a reserve, so points cannot be redeemed.' };
+    return {
+      state: 'invalid',
+      message: 'The merchant has not funded a reserve, so points cannot be redeemed.',
+    };
   }
   return parseAmount(typed, { symbol: 'points', decimals: 18 }, { balance });
 }
