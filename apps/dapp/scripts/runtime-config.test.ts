@@ -41,6 +41,13 @@ describe('devnetConfig', () => {
       'relayer',
       'reserve',
       'treasury',
+      'manager',
+      'reporter1',
+      'reporter2',
+      'reporter3',
+      'cafe',
+      'grocer',
+      'gadgets',
     ]);
     const config = parseConfig(JSON.parse(JSON.stringify(json)));
     expect(config).toMatchObject({
@@ -48,7 +55,7 @@ describe('devnetConfig', () => {
       chainId: 31337,
       graphqlUrl: 'http://127.0.0.1:8000/graphql',
     });
-  });
+  }, 30_000);
 
   it('never puts a key other than anvil’s public ones into config.json', () => {
     const custom = '0x1111111111111111111111111111111111111111111111111111111111111111' as const;
@@ -56,7 +63,7 @@ describe('devnetConfig', () => {
     const json = devnetConfig(fakeDevnet({ accounts }));
     expect(json.devAccounts?.map((a) => a.name)).not.toContain('deployer');
     expect(JSON.stringify(json)).not.toContain(custom.slice(2));
-  });
+  }, 30_000); // deriving the 20 HD keys is slow on a loaded CI machine
 
   it('has no dev wallet on a chain the devnet did not start', () => {
     const json = devnetConfig(fakeDevnet({ ownsChain: false, rpcUrl: 'http://10.0.0.5:8545' }));

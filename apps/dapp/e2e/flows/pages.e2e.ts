@@ -35,8 +35,9 @@ describe('pages', () => {
     const app = await openDapp(stack, { path: '/pay?merchant=0x0000000000000000000000000000000000000001' });
     try {
       expect(await app.page.getByRole('heading', { level: 1 }).innerText()).toBe('Checkout');
-      expect(await app.page.getByTestId('coming-with').innerText()).toContain(
-        'the PayFi module of @plaza/sdk',
+      // A link without the payment's fields is refused in words (a real link: e2e/flows/payfi.e2e.ts).
+      expect(await app.page.getByRole('alert').filter({ hasText: 'payment link' }).innerText()).toContain(
+        'This payment link cannot be read',
       );
       expect(app.errors).toEqual([]);
     } finally {

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Deployment } from '@plaza/abi';
 import { startDevnet, type Devnet } from '@plaza/devnet';
+import { startIndexer } from '@plaza/indexer';
+import { prepareSubgraph } from '@plaza/subgraph';
 import { devnetConfig, type RuntimeConfigJson } from '../../scripts/runtime-config';
 import { freePort, serveStatic, type StaticServer } from '../../scripts/serve';
 
@@ -28,12 +30,26 @@ export async function startStack(options: { demo?: boolean } = {}): Promise<Runn
   const stateDir = mkdtempSync(join(tmpdir(), 'plaza-e2e-devnet-'));
   let devnet: Devnet | undefined;
   let server: StaticServer | undefined;
+  let indexer: Awaited<ReturnType<typeof startIndexer>> | undefined;
   try {
     devnet = await startDevnet({ port: await freePort(), stateDir, demo: options.demo ?? true });
-    const config = devnetConfig(devnet);
+    // The subgraph on @plaza/indexer (in memory), synced to the demo world before the app opens. Tests revert
+    // the chain (anvil snapshots); the indexer sees that as a reorg and rolls back with it.
+    indexer = await startIndexer({
+      subgraph: prepareSubgraph({ deployment: devnet.deployment, outDir: join(stateDir, 'subgraph') }).dir,
+      rpcUrl: devnet.rpcUrl,
+      graphqlHost: '127.0.0.1',
+      graphqlPort: await freePort(),
+      databaseDir: ':memory:',
+      pollIntervalMs: 200,
+      logger: { info: () => {}, warn: () => {}, error: (m: string) => console.error(`[indexer] ${m}`) },
+    });
+    await indexer.synced(Number(await devnet.plaza().publicClient.getBlockNumber()));
+    const config = devnetConfig(devnet, { graphqlUrl: indexer.graphqlUrl! });
     server = await serveStatic({ port: 0, config });
     const running: Devnet = devnet;
     const served: StaticServer = server;
+    const indexing = indexer;
     return {
       appUrl: server.url,
       rpcUrl: devnet.rpcUrl,
@@ -44,12 +60,14 @@ export async function startStack(options: { demo?: boolean } = {}): Promise<Runn
       server,
       stop: async () => {
         await served.close();
+        await indexing.stop();
         await running.stop();
         rmSync(stateDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await server?.close();
+    await indexer?.stop();
     await devnet?.stop();
     rmSync(stateDir, { recursive: true, force: true });
     throw error;

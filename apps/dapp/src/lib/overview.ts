@@ -41,4 +41,15 @@ export interface LockedValue {
  * src/lib/pages.ts shows "comes with …" while planned; when it goes live it needs its loader here (a unit test
  * checks). The PSM's row is the overview's own (its reserves).
  */
-export const lockedValueLoaders: Partial<Record<Pathname, (ctx: PlazaContext) => Promise<LockedValue>>> = {};
+export const lockedValueLoaders: Partial<Record<Pathname, (ctx: PlazaContext) => Promise<LockedValue>>> = {
+  // PayFi: pUSD in the payment processor (escrowed, held in refund windows, settled but not paid out) and idle
+  // in the advance pool (advances already drawn sit with the merchants).
+  '/merchant': async (ctx) => {
+    const pusd = createPusdModule(ctx);
+    const [processor, pool] = await Promise.all([
+      pusd.balanceOf(ctx.address('PaymentProcessor')),
+      pusd.balanceOf(ctx.address('AdvancePool')),
+    ]);
+    return { amount: processor + pool, token: { symbol: 'pUSD', decimals: 18 } };
+  },
+};

@@ -69,33 +69,19 @@ export const pages: readonly PageEntry[] = [
     label: 'Merchant',
     summary: 'Accept pUSD payments: payment links, capture, refunds, settlement and advances.',
     locksValue: true,
-    status: 'planned',
-    comingWith: 'the PayFi module of @plaza/sdk and the subgraph',
-    features: [
-      'Register as a merchant; payments list with a status filter and search by order reference or tx hash',
-      'Capture, void and refund; pending and settled balances; advances',
-      'CSV export and payment links (EIP-681 + QR code)',
-    ],
+    status: 'live',
   },
   {
     href: '/pay',
     label: 'Checkout',
     summary: 'Pay a merchant’s payment link with a single signature.',
-    status: 'planned',
-    comingWith: 'the PayFi module of @plaza/sdk',
-    features: [
-      'Opened from a payment link: amount, merchant and order reference',
-      'One EIP-3009 signature, no approval transaction',
-      'The receipt and the loyalty points earned',
-    ],
+    status: 'live',
   },
   {
     href: '/points',
     label: 'Points',
     summary: 'Loyalty points per merchant program, and redeeming them.',
-    status: 'planned',
-    comingWith: 'the PayFi loyalty module of @plaza/sdk and the subgraph',
-    features: ['Points balance per merchant program', 'Redeem points'],
+    status: 'live',
   },
 ];
 
