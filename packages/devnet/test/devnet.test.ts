@@ -333,8 +333,8 @@ describe('plaza-devnet (the CLI behind npm start)', () => {
         }
       }, 100);
     });
-    expect(output).toContain('✔ [2/18] Deploying Plaza');
-    expect(output).toContain('✔ [18/18] Demo: Protocol fees (PSM, PayFi) distributed');
+    expect(output).toContain('✔ [2/21] Deploying Plaza');
+    expect(output).toContain('✔ [21/21] Demo: Protocol fees (PSM, PayFi) distributed');
     expect(output).toContain('PayFi: an open payment link');
     expect(output).toMatch(/LiquidityIncentives\s+0x[0-9a-fA-F]{40}/);
     expect(output).toContain(`RPC URL     http://127.0.0.1:${port}`);
