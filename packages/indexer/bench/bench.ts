@@ -235,6 +235,13 @@ async function main(): Promise<void> {
     const indexMs = performance.now() - t;
     const indexRate = events / (indexMs / 1000);
     await chain.check(indexer);
+    console.log('');
+    console.log(`indexing (${dbLabel}, ${process.env.DATABASE_URL ? 'pg' : 'pglite'}):`);
+    console.log(`  viem fetch + decode   ${fmt(viemRate).padStart(10)} events/s  (${seconds(viemMs)})`);
+    console.log(
+      `  @plaza/indexer        ${fmt(indexRate).padStart(10)} events/s  (${seconds(indexMs)}, ${head} blocks)`,
+    );
+    console.log(`  ratio indexer / viem  ${fmt(indexRate / viemRate, 3).padStart(10)}`);
 
     // 4. GraphQL latency under concurrent load
     const queries = values.queries
@@ -281,13 +288,6 @@ async function main(): Promise<void> {
     all.sort((a, b) => a - b);
     await indexer.stop();
 
-    console.log('');
-    console.log(`indexing (${dbLabel}, ${process.env.DATABASE_URL ? 'pg' : 'pglite'}):`);
-    console.log(`  viem fetch + decode   ${fmt(viemRate).padStart(10)} events/s  (${seconds(viemMs)})`);
-    console.log(
-      `  @plaza/indexer        ${fmt(indexRate).padStart(10)} events/s  (${seconds(indexMs)}, ${head} blocks)`,
-    );
-    console.log(`  ratio indexer / viem  ${fmt(indexRate / viemRate, 3).padStart(10)}`);
     console.log('');
     console.log(`GraphQL latency, ${CONCURRENCY} concurrent clients, ${REQUESTS} requests per query:`);
     for (const r of results) {

@@ -92,6 +92,9 @@ export async function startGraphQLServer(
     })();
   });
   await new Promise<void>((resolve, reject) => {
+    // Keep idle connections longer than clients do (undici keeps them 4 s, browsers longer): with Node's 5 s a
+    // client could send on a socket the server is closing and get ECONNRESET under load.
+    server.keepAliveTimeout = 65_000;
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
