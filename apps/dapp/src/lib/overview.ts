@@ -1,6 +1,12 @@
 // The overview's figures, read live from the chain through the SDK. History (charts) comes from the subgraph's
 // daily snapshots in phase B; TVL of the other modules joins as their SDK modules land.
-import { createPsmModule, createPusdModule, type PlazaContext, type PsmState } from '@plaza/sdk';
+import {
+  createPsmModule,
+  createPusdModule,
+  createUsdcModule,
+  type PlazaContext,
+  type PsmState,
+} from '@plaza/sdk';
 import type { Pathname } from '$app/types';
 import type { TokenUnit } from './amount';
 
@@ -30,6 +36,8 @@ export async function loadProtocolStats(ctx: PlazaContext): Promise<ProtocolStat
   };
 }
 
+const PUSD_UNIT: TokenUnit = { symbol: 'pUSD', decimals: 18 };
+
 /** What one module holds, for the overview's "value locked" table. */
 export interface LockedValue {
   readonly amount: bigint;
@@ -41,4 +49,16 @@ export interface LockedValue {
  * src/lib/pages.ts shows "comes with …" while planned; when it goes live it needs its loader here (a unit test
  * checks). The PSM's row is the overview's own (its reserves).
  */
-export const lockedValueLoaders: Partial<Record<Pathname, (ctx: PlazaContext) => Promise<LockedValue>>> = {};
+export const lockedValueLoaders: Partial<Record<Pathname, (ctx: PlazaContext) => Promise<LockedValue>>> = {
+  // The pUSD/USDC pool's two balances, in dollars (pUSD's 18 decimals); plain token reads keep Uniswap's math
+  // out of the landing page's bundle.
+  '/liquidity': async (ctx) => {
+    if (!ctx.has('PusdUsdcPool')) return { amount: 0n, token: PUSD_UNIT };
+    const pool = ctx.address('PusdUsdcPool');
+    const [pusd, usdc] = await Promise.all([
+      createPusdModule(ctx).balanceOf(pool),
+      createUsdcModule(ctx).balanceOf(pool),
+    ]);
+    return { amount: pusd + usdc * 10n ** 12n, token: PUSD_UNIT };
+  },
+};

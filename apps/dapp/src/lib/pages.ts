@@ -43,7 +43,7 @@ export const pages: readonly PageEntry[] = [
     label: 'Liquidity',
     summary: 'Provide pUSD liquidity on Uniswap v3 near the peg and stake it for incentives.',
     locksValue: true,
-    status: 'planned',
+    status: 'live',
     comingWith: 'the incentives module of @plaza/sdk and the Uniswap v3 pool on the devnet',
     features: [
       'Create a pUSD position with a range picker: ±0.1%, ±0.5%, full range or custom (ticks via @uniswap/v3-sdk)',
