@@ -5,6 +5,7 @@ import {ComplianceRegistry} from "../src/compliance/ComplianceRegistry.sol";
 import {FeeCollector} from "../src/fees/FeeCollector.sol";
 import {LiquidityIncentives} from "../src/incentives/LiquidityIncentives.sol";
 import {IComplianceRegistry} from "../src/interfaces/IComplianceRegistry.sol";
+import {ILendingHub, Id, MarketParams} from "../src/interfaces/ILendingHub.sol";
 import {ProgramKey} from "../src/interfaces/ILiquidityIncentives.sol";
 import {INavOracle} from "../src/interfaces/INavOracle.sol";
 import {IPaymentProcessor} from "../src/interfaces/IPaymentProcessor.sol";
@@ -15,6 +16,10 @@ import {
     IUniswapV3Factory,
     IUniswapV3Pool
 } from "../src/interfaces/uniswap/IUniswapV3.sol";
+import {KinkedRateModel} from "../src/lending/KinkedRateModel.sol";
+import {LendingHub} from "../src/lending/LendingHub.sol";
+import {LendingLens} from "../src/lending/LendingLens.sol";
+import {SavingsVault} from "../src/lending/SavingsVault.sol";
 import {MockUSDC} from "../src/mocks/MockUSDC.sol";
 import {NavFeedAdapter} from "../src/oracle/NavFeedAdapter.sol";
 import {NavOracle} from "../src/oracle/NavOracle.sol";
@@ -76,6 +81,16 @@ contract Deploy is Script {
     /// @dev One RWA share token and one NavFeedAdapter (pUSD, 18 decimals) per configured asset, in config order.
     RwaShareToken[] internal _rwaTokens;
     NavFeedAdapter[] internal _navAdapters;
+    /// @notice The lending hub, its read-only lens and one KinkedRateModel per `lending.rateModels` entry.
+    LendingHub public lendingHub;
+    LendingLens public lendingLens;
+    KinkedRateModel[] internal _rateModels;
+    /// @dev One market per `lending.markets` entry (pUSD lent against an RWA share), in config order.
+    MarketParams[] internal _markets;
+    /// @dev Market index + 1 by its collateral's symbol (0: none).
+    mapping(string symbol => uint256) internal _marketOfSymbol;
+    /// @notice spUSD: the SavingsVault allocating pUSD to the markets.
+    SavingsVault public savingsVault;
     MerchantRegistry public merchantRegistry;
     PaymentProcessor public paymentProcessor;
     AdvancePool public advancePool;
@@ -141,7 +156,7 @@ contract Deploy is Script {
 
         vm.startBroadcast(deployer);
 
-        // Modules, in dependency order. Phase 3 adds _deployLending() and _deploySavings() after the RWA assets.
+        // Modules, in dependency order.
         _deployCompliance();
         _deployStablecoin();
         _deployReserveToken();
@@ -149,6 +164,8 @@ contract Deploy is Script {
         _deployPsm();
         _deployOracle();
         _deployRwaAssets();
+        _deployLending();
+        _deploySavings();
         _deployPayFi();
         _deployIncentives();
 
@@ -167,6 +184,23 @@ contract Deploy is Script {
     /// @notice The NavFeedAdapters (one per RWA asset, pUSD-quoted), in config order.
     function navAdapters() external view returns (NavFeedAdapter[] memory) {
         return _navAdapters;
+    }
+
+    /// @notice The KinkedRateModels, in config order.
+    function rateModels() external view returns (KinkedRateModel[] memory) {
+        return _rateModels;
+    }
+
+    /// @notice The lending markets' parameters, in config order.
+    function markets() external view returns (MarketParams[] memory) {
+        return _markets;
+    }
+
+    /// @notice The id of the market whose collateral is the asset `symbol` (reverts if there is none).
+    function marketIdOf(string memory symbol) public view returns (Id) {
+        uint256 index = _marketOfSymbol[symbol];
+        if (index == 0) revert(string.concat("Deploy: no lending market has collateral ", symbol));
+        return Id.wrap(keccak256(abi.encode(_markets[index - 1])));
     }
 
     /// @notice The key of the pUSD fee-share stream (`rate == 0` when none was opened).
@@ -320,6 +354,119 @@ contract Deploy is Script {
         }
     }
 
+    /// @dev LendingHub (the FeeCollector takes reserves), one KinkedRateModel per `lending.rateModels` entry
+    /// (`KinkedRateModel_<name>`, APRs in bps turned into per-second WAD rates), the LLTVs and NavFeedAdapters the
+    /// markets use enabled, one market per `lending.markets` entry (pUSD lent against an RWA share, priced by that
+    /// asset's adapter) with its reserve factor, caps and minimum leftover, the risk managers and guardians, and the
+    /// LendingLens. The hub must hold permissioned shares, so `compliance.exempt` must list the hub.
+    function _deployLending() internal {
+        lendingHub = new LendingHub(
+            IComplianceRegistry(address(registry)),
+            address(feeCollector),
+            _uint16(".lending.defaultReserveFactorBps"),
+            // forge-lint: disable-next-line(unsafe-typecast)
+            uint72(_uint(".lending.defaultMinLeftoverPusd") * 1e18),
+            deployer
+        );
+        _record("LendingHub", address(lendingHub));
+        for (uint256 i; _has(_at(".lending.rateModels", i)); ++i) {
+            string memory key = _at(".lending.rateModels", i);
+            KinkedRateModel model = new KinkedRateModel(
+                _aprBpsToRate(string.concat(key, ".baseAprBps")),
+                _aprBpsToRate(string.concat(key, ".slope1AprBps")),
+                _uint(string.concat(key, ".kinkBps")) * 1e14,
+                _aprBpsToRate(string.concat(key, ".slope2AprBps"))
+            );
+            _record(string.concat("KinkedRateModel_", _string(string.concat(key, ".name"))), address(model));
+            _rateModels.push(model);
+            lendingHub.setRateModelEnabled(address(model), true);
+        }
+        lendingHub.setRiskManager(deployer, true);
+        for (uint256 i; _has(_at(".lending.markets", i)); ++i) {
+            _createMarket(_at(".lending.markets", i));
+        }
+        address[] memory managers = _addresses(".lending.riskManagers");
+        bool keep;
+        for (uint256 i; i < managers.length; ++i) {
+            if (managers[i] == deployer) keep = true;
+            else lendingHub.setRiskManager(managers[i], true);
+        }
+        if (!keep) lendingHub.setRiskManager(deployer, false);
+        address[] memory guardians = _addresses(".lending.guardians");
+        for (uint256 i; i < guardians.length; ++i) {
+            lendingHub.setGuardian(guardians[i], true);
+        }
+        lendingLens = new LendingLens(ILendingHub(address(lendingHub)));
+        _record("LendingLens", address(lendingLens));
+    }
+
+    /// @dev One market: enables its LLTV and oracle (the collateral's NavFeedAdapter) if needed, creates it, and sets
+    /// its reserve factor, caps (absent = none) and minimum leftover.
+    function _createMarket(string memory key) internal {
+        string memory symbol = _string(string.concat(key, ".collateral"));
+        uint256 asset = _assetIndex(symbol, string.concat(key, ".collateral"));
+        uint256 lltv = _uint(string.concat(key, ".lltvBps")) * 1e14;
+        if (!lendingHub.isLltvEnabled(lltv)) lendingHub.setLltvEnabled(lltv, true);
+        address adapter = address(_navAdapters[asset]);
+        if (!lendingHub.isOracleEnabled(adapter)) lendingHub.setOracleEnabled(adapter, true);
+        MarketParams memory params = MarketParams({
+            loanToken: address(pusd),
+            collateralToken: address(_rwaTokens[asset]),
+            oracle: adapter,
+            rateModel: address(_rateModels[_rateModelIndex(string.concat(key, ".rateModel"))]),
+            lltv: lltv,
+            policyId: _policyId(_string(string.concat(key, ".policy")))
+        });
+        lendingHub.createMarket(params);
+        lendingHub.setMarketConfig(
+            params,
+            _uint16(string.concat(key, ".reserveFactorBps")),
+            _capOrNone(string.concat(key, ".supplyCapPusd")),
+            _capOrNone(string.concat(key, ".borrowCapPusd")),
+            _uint(string.concat(key, ".minLeftoverPusd")) * 1e18
+        );
+        _markets.push(params);
+        _marketOfSymbol[symbol] = _markets.length;
+    }
+
+    /// @dev SavingsVault (spUSD) over pUSD lending through the hub: performance fee (bps of the yield, minted as
+    /// spUSD to the FeeCollector), vesting period, a cap per listed market (by collateral symbol), the supply queue,
+    /// then the curator and income-source roles (the deployer keeps one only if listed).
+    function _deploySavings() internal {
+        string memory s = ".savings";
+        savingsVault = new SavingsVault(
+            ILendingHub(address(lendingHub)),
+            IERC20(address(pusd)),
+            _string(string.concat(s, ".name")),
+            _string(string.concat(s, ".symbol")),
+            address(feeCollector),
+            _uint(string.concat(s, ".performanceFeeBps")) * 1e14,
+            _uint32(string.concat(s, ".vestingPeriod")),
+            _adminDelay(),
+            deployer
+        );
+        _record("SavingsVault", address(savingsVault));
+        _adminRules.push(address(savingsVault));
+        bytes32 curator = savingsVault.CURATOR_ROLE();
+        savingsVault.grantRole(curator, deployer);
+        for (uint256 i; _has(_at(".savings.caps", i)); ++i) {
+            string memory key = _at(".savings.caps", i);
+            savingsVault.setCap(
+                marketIdOf(_string(string.concat(key, ".market"))), _uint(string.concat(key, ".capPusd")) * 1e18
+            );
+        }
+        string[] memory queue = _strings(".savings.supplyQueue");
+        Id[] memory ids = new Id[](queue.length);
+        for (uint256 i; i < queue.length; ++i) {
+            ids[i] = marketIdOf(queue[i]);
+        }
+        savingsVault.setSupplyQueue(ids);
+        _setRoleHolders(address(savingsVault), curator, _addresses(".savings.curators"));
+        bytes32 incomeSource = savingsVault.INCOME_SOURCE_ROLE();
+        savingsVault.grantRole(incomeSource, deployer);
+        _setRoleHolders(address(savingsVault), incomeSource, _addresses(".savings.incomeSources"));
+    }
+
     /// @dev PayFi in the README's order: MerchantRegistry, PaymentProcessor (which deploys the LoyaltyPoints
     /// implementation), `setProcessor`, AdvancePool, `setAdvancePool`; then tier fees, the referral share and the
     /// merchant, fee and risk roles.
@@ -452,6 +599,15 @@ contract Deploy is Script {
             });
         }
         feeCollector.setRecipients(recipients);
+        // The vault vests what a notifying FeeCollector sends it only from an income source.
+        for (uint256 i; i < count; ++i) {
+            if (recipients[i].account == address(savingsVault) && recipients[i].notify) {
+                bytes32 role = savingsVault.INCOME_SOURCE_ROLE();
+                if (!savingsVault.hasRole(role, address(feeCollector))) {
+                    savingsVault.grantRole(role, address(feeCollector));
+                }
+            }
+        }
     }
 
     /// @dev Hands every role the deployer held for bootstrapping to its configured holder.
@@ -469,6 +625,8 @@ contract Deploy is Script {
         if (admin == deployer) return;
         pusd.transferOwnership(admin);
         console.log("Deploy: %s must call acceptOwnership() on PlazaUSD", admin);
+        lendingHub.transferOwnership(admin);
+        console.log("Deploy: %s must call acceptOwnership() on LendingHub", admin);
         for (uint256 i; i < _adminRules.length; ++i) {
             AccessControlDefaultAdminRules(_adminRules[i]).beginDefaultAdminTransfer(admin);
             console.log("Deploy: %s must call acceptDefaultAdminTransfer() on %s", admin, _adminRules[i]);
@@ -569,6 +727,8 @@ contract Deploy is Script {
             revert("Deploy: psm.tinBps and psm.toutBps must be at most 1000 (10%)");
         }
         _checkOracleAndAssets();
+        _checkLending();
+        _checkSavings();
         _checkPayFi();
         _checkIncentives();
         uint256 sum;
@@ -629,6 +789,194 @@ contract Deploy is Script {
             _feedParams(feed); // ranges checked there
             _checkAccounts(string.concat(feed, ".reporters"));
         }
+    }
+
+    function _checkLending() internal view {
+        if (_uint16(".lending.defaultReserveFactorBps") > 5000) {
+            revert("Deploy: config .lending.defaultReserveFactorBps must be at most 5000 (50% of interest)");
+        }
+        if (_uint(".lending.defaultMinLeftoverPusd") > type(uint72).max / 1e18) {
+            revert("Deploy: config .lending.defaultMinLeftoverPusd must be at most 4722 (whole pUSD, uint72 wei)");
+        }
+        _checkAccounts(".lending.riskManagers");
+        _checkAccounts(".lending.guardians");
+        for (uint256 i; _has(_at(".lending.rateModels", i)); ++i) {
+            string memory key = _at(".lending.rateModels", i);
+            _checkName(string.concat(key, ".name"));
+            for (uint256 j; j < i; ++j) {
+                if (_eq(
+                        _string(string.concat(_at(".lending.rateModels", j), ".name")),
+                        _string(string.concat(key, ".name"))
+                    )) {
+                    revert(string.concat("Deploy: config ", key, ".name repeats another rate model's name"));
+                }
+            }
+            uint256 kink = _uint(string.concat(key, ".kinkBps"));
+            if (kink == 0 || kink >= 10_000) {
+                revert(string.concat("Deploy: config ", key, ".kinkBps must be 1 to 9999"));
+            }
+            uint256 total = _uint(string.concat(key, ".baseAprBps")) + _uint(string.concat(key, ".slope1AprBps"))
+                + _uint(string.concat(key, ".slope2AprBps"));
+            if (total > 100_000) {
+                revert(
+                    string.concat(
+                        "Deploy: config ", key, " base + slope1 + slope2 must be at most 100000 bps (1,000% APR)"
+                    )
+                );
+            }
+        }
+        uint256 count;
+        for (; _has(_at(".lending.markets", count)); ++count) {
+            string memory key = _at(".lending.markets", count);
+            string memory symbol = _string(string.concat(key, ".collateral"));
+            _assetIndex(symbol, string.concat(key, ".collateral"));
+            for (uint256 j; j < count; ++j) {
+                if (_eq(_string(string.concat(_at(".lending.markets", j), ".collateral")), symbol)) {
+                    revert(
+                        string.concat("Deploy: config ", key, ".collateral repeats ", symbol, " (one market per asset)")
+                    );
+                }
+            }
+            _rateModelIndex(string.concat(key, ".rateModel"));
+            uint256 lltv = _uint(string.concat(key, ".lltvBps"));
+            if (lltv == 0 || lltv >= 10_000) {
+                revert(string.concat("Deploy: config ", key, ".lltvBps must be 1 to 9999"));
+            }
+            _checkPolicy(string.concat(key, ".policy"));
+            if (_uint16(string.concat(key, ".reserveFactorBps")) > 5000) {
+                revert(string.concat("Deploy: config ", key, ".reserveFactorBps must be at most 5000"));
+            }
+            _capOrNone(string.concat(key, ".supplyCapPusd"));
+            _capOrNone(string.concat(key, ".borrowCapPusd"));
+            if (_uint(string.concat(key, ".minLeftoverPusd")) > type(uint72).max / 1e18) {
+                revert(string.concat("Deploy: config ", key, ".minLeftoverPusd must be at most 4722 (whole pUSD)"));
+            }
+        }
+        if (count != 0) {
+            string[] memory exempt = _strings(".compliance.exempt");
+            bool hubExempt;
+            for (uint256 i; i < exempt.length; ++i) {
+                if (_eq(exempt[i], "@LendingHub")) hubExempt = true;
+            }
+            if (!hubExempt) {
+                revert(
+                    'Deploy: config .compliance.exempt must list "@LendingHub" (the hub holds permissioned collateral)'
+                );
+            }
+        }
+    }
+
+    function _checkSavings() internal view {
+        string memory s = ".savings";
+        if (
+            bytes(_string(string.concat(s, ".name"))).length == 0
+                || bytes(_string(string.concat(s, ".symbol"))).length == 0
+        ) {
+            revert("Deploy: config .savings.name and .savings.symbol must be non-empty strings");
+        }
+        if (_uint(string.concat(s, ".performanceFeeBps")) > 5000) {
+            revert("Deploy: config .savings.performanceFeeBps must be at most 5000 (50%)");
+        }
+        uint256 vesting = _uint32(string.concat(s, ".vestingPeriod"));
+        if (vesting < 1 hours || vesting > 90 days) {
+            revert("Deploy: config .savings.vestingPeriod must be between 3600 and 7776000 seconds (1 hour to 90 days)");
+        }
+        _checkAccounts(string.concat(s, ".curators"));
+        _checkAccounts(string.concat(s, ".incomeSources"));
+        for (uint256 i; _has(_at(".savings.caps", i)); ++i) {
+            string memory key = _at(".savings.caps", i);
+            _checkMarketSymbol(string.concat(key, ".market"));
+            if (_uint(string.concat(key, ".capPusd")) > type(uint96).max / 1e18) {
+                revert(
+                    string.concat(
+                        "Deploy: config ", key, ".capPusd must fit a uint96 in wei (at most 79228162514 pUSD)"
+                    )
+                );
+            }
+        }
+        string[] memory queue = _strings(".savings.supplyQueue");
+        for (uint256 i; i < queue.length; ++i) {
+            bool capped;
+            for (uint256 j; _has(_at(".savings.caps", j)); ++j) {
+                if (_eq(_string(string.concat(_at(".savings.caps", j), ".market")), queue[i])) capped = true;
+            }
+            if (!capped) {
+                revert(
+                    string.concat(
+                        "Deploy: config .savings.supplyQueue lists ", queue[i], ", which .savings.caps does not cap"
+                    )
+                );
+            }
+            for (uint256 j; j < i; ++j) {
+                if (_eq(queue[j], queue[i])) {
+                    revert(string.concat("Deploy: config .savings.supplyQueue repeats ", queue[i]));
+                }
+            }
+        }
+    }
+
+    /// @dev A savings market key names the collateral symbol of a configured lending market.
+    function _checkMarketSymbol(string memory key) internal view {
+        string memory symbol = _string(key);
+        for (uint256 i; _has(_at(".lending.markets", i)); ++i) {
+            if (_eq(_string(string.concat(_at(".lending.markets", i), ".collateral")), symbol)) return;
+        }
+        revert(
+            string.concat("Deploy: config ", key, " names ", symbol, ", which no lending.markets entry lends against")
+        );
+    }
+
+    /// @dev A name used in address book entries: 1 to 31 letters or digits.
+    function _checkName(string memory key) internal view {
+        bytes memory name = bytes(_string(key));
+        bool ok = name.length > 0 && name.length <= 31;
+        for (uint256 j; j < name.length; ++j) {
+            bytes1 c = name[j];
+            if (!((c >= "A" && c <= "Z") || (c >= "a" && c <= "z") || (c >= "0" && c <= "9"))) ok = false;
+        }
+        if (!ok) {
+            revert(
+                string.concat(
+                    "Deploy: config ", key, " must be 1 to 31 letters or digits (it names an address book entry)"
+                )
+            );
+        }
+    }
+
+    /// @dev The index in `rwa.assets` of the asset `symbol` (named by config key `key`).
+    function _assetIndex(string memory symbol, string memory key) internal view returns (uint256) {
+        for (uint256 i; _has(_at(".rwa.assets", i)); ++i) {
+            if (_eq(_string(string.concat(_at(".rwa.assets", i), ".symbol")), symbol)) return i;
+        }
+        revert(string.concat("Deploy: config ", key, " names ", symbol, ", which rwa.assets does not define"));
+    }
+
+    /// @dev The index in `lending.rateModels` of the model named at `key`.
+    function _rateModelIndex(string memory key) internal view returns (uint256) {
+        string memory name = _string(key);
+        for (uint256 i; _has(_at(".lending.rateModels", i)); ++i) {
+            if (_eq(_string(string.concat(_at(".lending.rateModels", i), ".name")), name)) return i;
+        }
+        revert(
+            string.concat(
+                "Deploy: config ", key, " names rate model ", name, ", which lending.rateModels does not define"
+            )
+        );
+    }
+
+    /// @dev A cap in whole pUSD at `key` in wei, or none (`type(uint128).max`) when the key is absent.
+    function _capOrNone(string memory key) internal view returns (uint256) {
+        if (!_has(key)) return type(uint128).max;
+        uint256 cap = _uint(key);
+        if (cap > type(uint128).max / 1e18) {
+            revert(string.concat("Deploy: config ", key, " does not fit uint128 in wei"));
+        }
+        return cap * 1e18;
+    }
+
+    /// @dev An APR in bps at `key` as a per-second WAD rate (rounded down).
+    function _aprBpsToRate(string memory key) internal view returns (uint256) {
+        return _uint(key) * 1e14 / 365 days;
     }
 
     function _checkPayFi() internal view {

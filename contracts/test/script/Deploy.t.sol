@@ -6,10 +6,15 @@ import {ComplianceRegistry} from "../../src/compliance/ComplianceRegistry.sol";
 import {FeeCollector} from "../../src/fees/FeeCollector.sol";
 import {LiquidityIncentives} from "../../src/incentives/LiquidityIncentives.sol";
 import {IComplianceRegistry} from "../../src/interfaces/IComplianceRegistry.sol";
+import {Id, MarketParams} from "../../src/interfaces/ILendingHub.sol";
 import {ProgramKey} from "../../src/interfaces/ILiquidityIncentives.sol";
 import {INavOracle} from "../../src/interfaces/INavOracle.sol";
 import {PaymentInfo} from "../../src/interfaces/IPaymentProcessor.sol";
 import {IUniswapV3Pool} from "../../src/interfaces/uniswap/IUniswapV3.sol";
+import {KinkedRateModel} from "../../src/lending/KinkedRateModel.sol";
+import {LendingHub} from "../../src/lending/LendingHub.sol";
+import {LendingLens} from "../../src/lending/LendingLens.sol";
+import {SavingsVault} from "../../src/lending/SavingsVault.sol";
 import {MockUSDC} from "../../src/mocks/MockUSDC.sol";
 import {NavFeedAdapter} from "../../src/oracle/NavFeedAdapter.sol";
 import {NavOracle} from "../../src/oracle/NavOracle.sol";
@@ -165,7 +170,7 @@ contract DeployTest is Test {
         assertEq(book.readUint(".chainId"), block.chainid);
         assertEq(book.readString(".network"), "anvil");
         (string[] memory names, address[] memory addresses) = script.deployedContracts();
-        string[23] memory expected = [
+        string[28] memory expected = [
             "ComplianceRegistry",
             "PlazaUSDImplementation",
             "PlazaUSD",
@@ -177,6 +182,11 @@ contract DeployTest is Test {
             "NavFeedAdapter_HRBR",
             "RwaShareToken_MSMR",
             "NavFeedAdapter_MSMR",
+            "LendingHub",
+            "KinkedRateModel_Property",
+            "KinkedRateModel_Receivables",
+            "LendingLens",
+            "SavingsVault",
             "MerchantRegistry",
             "PaymentProcessor",
             "LoyaltyPointsImplementation",
@@ -269,13 +279,16 @@ contract DeployTest is Test {
         assertEq(script.pusd().masterMinter(), masterMinter);
         assertEq(script.pusd().owner(), deployer);
         assertEq(script.pusd().pendingOwner(), admin);
-        address[8] memory adminRules = [
+        assertEq(script.lendingHub().owner(), deployer);
+        assertEq(script.lendingHub().pendingOwner(), admin);
+        address[9] memory adminRules = [
             address(script.registry()),
             address(script.feeCollector()),
             address(script.psm()),
             address(script.oracle()),
             address(script.rwaTokens()[0]),
             address(script.rwaTokens()[1]),
+            address(script.savingsVault()),
             address(script.merchantRegistry()),
             address(script.advancePool())
         ];
@@ -339,7 +352,9 @@ contract DeployTest is Test {
         string memory config = vm.replace(
             anvilConfig, '"account": "0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f"', '"account": "@PegStabilityModule"'
         );
-        config = vm.replace(config, '"exempt": []', '"exempt": ["@PegStabilityModule", "deployer"]');
+        config = vm.replace(
+            config, '"exempt": ["@LendingHub"]', '"exempt": ["@LendingHub", "@PegStabilityModule", "deployer"]'
+        );
         script.deploy(config);
         assertEq(script.feeCollector().recipients()[1].account, address(script.psm()));
         assertTrue(script.registry().isExempt(address(script.psm())));
@@ -436,6 +451,172 @@ contract DeployTest is Test {
         );
     }
 
+    function test_RejectsInvalidLendingAndSavingsConfigsWithTheKeyInTheMessage() public {
+        _expectRevertContaining(
+            _config('"lltvBps": 7700', '"lltvBps": 10000'), "config .lending.markets[0].lltvBps must be 1 to 9999"
+        );
+        _expectRevertContaining(
+            _config('"collateral": "MSMR"', '"collateral": "GOLD"'),
+            "config .lending.markets[1].collateral names GOLD, which rwa.assets does not define"
+        );
+        _expectRevertContaining(
+            _config('"collateral": "MSMR"', '"collateral": "HRBR"'),
+            "config .lending.markets[1].collateral repeats HRBR"
+        );
+        _expectRevertContaining(
+            _config('"rateModel": "Receivables"', '"rateModel": "Teaser"'),
+            "config .lending.markets[1].rateModel names rate model Teaser"
+        );
+        _expectRevertContaining(
+            _config('"kinkBps": 8000', '"kinkBps": 10000'), "config .lending.rateModels[0].kinkBps must be 1 to 9999"
+        );
+        _expectRevertContaining(
+            _config('"slope2AprBps": 6000', '"slope2AprBps": 99600'),
+            "config .lending.rateModels[0] base + slope1 + slope2 must be at most 100000 bps"
+        );
+        _expectRevertContaining(
+            _config('"reserveFactorBps": 1500', '"reserveFactorBps": 5001'),
+            "config .lending.markets[1].reserveFactorBps must be at most 5000"
+        );
+        _expectRevertContaining(
+            _config('"exempt": ["@LendingHub"]', '"exempt": []'), 'config .compliance.exempt must list "@LendingHub"'
+        );
+        _expectRevertContaining(
+            _config('"performanceFeeBps": 1000', '"performanceFeeBps": 5001'),
+            "config .savings.performanceFeeBps must be at most 5000"
+        );
+        _expectRevertContaining(
+            _config('"vestingPeriod": 86400', '"vestingPeriod": 60'), "config .savings.vestingPeriod must be between"
+        );
+        _expectRevertContaining(
+            _config('{ "market": "MSMR", "capPusd": 2000000 }', '{ "market": "GOLD", "capPusd": 2000000 }'),
+            "config .savings.caps[1].market names GOLD, which no lending.markets entry lends against"
+        );
+        _expectRevertContaining(
+            _config('"supplyQueue": ["HRBR", "MSMR"]', '"supplyQueue": ["HRBR", "HRBR"]'),
+            "config .savings.supplyQueue repeats HRBR"
+        );
+    }
+
+    function test_DeploysLendingMarketsTheLensAndTheSavingsVault() public {
+        script.deploy(anvilConfig);
+        address deployer = script.deployer();
+        LendingHub hub = script.lendingHub();
+
+        // Hub: owner, FeeCollector, defaults, roles, the hub exempt so that it may hold permissioned shares.
+        assertEq(hub.owner(), deployer);
+        assertEq(hub.feeCollector(), address(script.feeCollector()));
+        (uint16 defaultReserveFactor, uint72 defaultMinLeftover) = hub.defaults();
+        assertEq(defaultReserveFactor, 1000);
+        assertEq(defaultMinLeftover, 100e18);
+        assertTrue(hub.isRiskManager(deployer));
+        assertTrue(hub.isGuardian(deployer));
+        assertEq(address(hub.complianceRegistry()), address(script.registry()));
+        assertTrue(script.registry().isExempt(address(hub)));
+        assertEq(address(script.lendingLens().hub()), address(hub));
+
+        // Rate models: APRs in bps as per-second WAD rates.
+        KinkedRateModel[] memory models = script.rateModels();
+        assertEq(models.length, 2);
+        assertEq(models[0].baseRate(), uint256(0.01e18) / 365 days);
+        assertEq(models[0].slope1(), uint256(0.04e18) / 365 days);
+        assertEq(models[0].kink(), 0.8e18);
+        assertEq(models[0].slope2(), uint256(0.6e18) / 365 days);
+        assertEq(models[1].kink(), 0.9e18);
+        assertTrue(hub.isRateModelEnabled(address(models[0])));
+        assertTrue(hub.isRateModelEnabled(address(models[1])));
+
+        // One market per asset: pUSD against the share, priced by its adapter, with its policy and config.
+        assertEq(script.markets().length, 2);
+        _assertMarket(0, 0.77e18, keccak256("accredited"));
+        _assertMarket(1, 0.86e18, keccak256("retail"));
+        _assertMarketConfig(script.marketIdOf("HRBR"), 1000, 100e18, 10_000_000e18, 8_000_000e18);
+        _assertMarketConfig(script.marketIdOf("MSMR"), 1500, 50e18, 5_000_000e18, 4_000_000e18);
+
+        // spUSD: allocating to both markets within its caps, HRBR first; roles as configured.
+        SavingsVault vault = script.savingsVault();
+        assertEq(vault.asset(), address(script.pusd()));
+        assertEq(address(vault.hub()), address(hub));
+        assertEq(vault.symbol(), "spUSD");
+        assertEq(vault.name(), "Plaza Savings USD");
+        assertEq(vault.decimals(), 24);
+        assertEq(vault.feeRecipient(), address(script.feeCollector()));
+        assertEq(vault.performanceFee(), 0.1e18);
+        assertEq(vault.vestingPeriod(), 1 days);
+        assertEq(vault.defaultAdmin(), deployer);
+        (, uint96 hrbrCap) = vault.config(script.marketIdOf("HRBR"));
+        (, uint96 msmrCap) = vault.config(script.marketIdOf("MSMR"));
+        assertEq(hrbrCap, 5_000_000e18);
+        assertEq(msmrCap, 2_000_000e18);
+        assertEq(vault.supplyQueueLength(), 2);
+        assertEq(Id.unwrap(vault.supplyQueue(0)), Id.unwrap(script.marketIdOf("HRBR")));
+        assertEq(Id.unwrap(vault.supplyQueue(1)), Id.unwrap(script.marketIdOf("MSMR")));
+        assertEq(vault.withdrawQueueLength(), 2);
+        assertTrue(vault.hasRole(vault.CURATOR_ROLE(), deployer));
+        assertTrue(vault.hasRole(vault.INCOME_SOURCE_ROLE(), deployer));
+        assertTrue(vault.hasRole(vault.INCOME_SOURCE_ROLE(), manager));
+        assertFalse(vault.hasRole(vault.INCOME_SOURCE_ROLE(), address(script.feeCollector())));
+    }
+
+    function test_SavingsFlowIntoAMarketAndAnRwaHolderBorrowsAgainstItsShares() public {
+        script.deploy(anvilConfig);
+        LendingHub hub = script.lendingHub();
+        SavingsVault vault = script.savingsVault();
+        MarketParams memory hrbr = script.markets()[0];
+        Id id = script.marketIdOf("HRBR");
+
+        // A NAV of 100 pUSD per share, reported and confirmed.
+        NavOracle oracle = script.oracle();
+        for (uint256 i; i < reporters.length; ++i) {
+            _buyPusd(reporters[i], 1000e18);
+            vm.startPrank(reporters[i]);
+            script.pusd().approve(address(oracle), 1000e18);
+            oracle.register(1, 1000e18);
+            oracle.submit(1, 1, 100e18);
+            vm.stopPrank();
+        }
+        vm.prank(script.deployer());
+        oracle.confirmAnswer(1);
+
+        // A saver's deposit is supplied to the HRBR market.
+        address saver = makeAddr("saver");
+        _buyPusd(saver, 10_000e18);
+        vm.startPrank(saver);
+        script.pusd().approve(address(vault), 10_000e18);
+        vault.deposit(10_000e18, saver);
+        vm.stopPrank();
+        assertEq(vault.allocation(id), 10_000e18);
+
+        // An accredited holder posts 100 shares (10,000 pUSD) and borrows 7,000 pUSD; a non-KYC'd account cannot.
+        address alice = makeAddr("alice");
+        _kyc(alice);
+        RwaShareToken share = script.rwaTokens()[0];
+        vm.prank(manager);
+        share.mint(alice, 100e18);
+        vm.startPrank(alice);
+        share.approve(address(hub), 100e18);
+        hub.supplyCollateral(hrbr, 100e18, alice);
+        hub.borrow(hrbr, 7000e18, 0, alice, alice);
+        vm.stopPrank();
+        assertEq(script.pusd().balanceOf(alice), 7000e18);
+        assertEq(script.lendingLens().healthFactor(hrbr, alice), uint256(7700e18) * 1e18 / 7000e18);
+        vm.warp(block.timestamp + 1 hours);
+        assertGt(vault.totalAssets(), 10_000e18);
+    }
+
+    function test_AFeeSplitMayNameTheSavingsVault() public {
+        string memory config = _config(
+            '"account": "0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f", "bps": 2000, "notify": false',
+            '"account": "@SavingsVault", "bps": 2000, "notify": true'
+        );
+        script.deploy(config);
+        SavingsVault vault = script.savingsVault();
+        FeeCollector.Recipient[] memory recipients = script.feeCollector().recipients();
+        assertEq(recipients[1].account, address(vault));
+        assertTrue(recipients[1].notify);
+        assertTrue(vault.hasRole(vault.INCOME_SOURCE_ROLE(), address(script.feeCollector())));
+    }
+
     function test_RefusesToDeployUniswapOutsideADevChain() public {
         // An explicit USDC, so that only the Uniswap setting is wrong.
         MockUSDC external_ = new MockUSDC();
@@ -447,8 +628,8 @@ contract DeployTest is Test {
 
     function test_RejectsAReferenceToAContractItDoesNotDeploy() public {
         _expectRevertContaining(
-            _config('"account": "0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f"', '"account": "@SavingsVault"'),
-            "config .fees.recipients[1].account names @SavingsVault, which is not deployed (yet)"
+            _config('"account": "0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f"', '"account": "@InsuranceFund"'),
+            "config .fees.recipients[1].account names @InsuranceFund, which is not deployed (yet)"
         );
     }
 
@@ -679,6 +860,38 @@ contract DeployTest is Test {
         vm.prank(owner);
         incentives.acceptOwnership();
         assertEq(incentives.owner(), owner);
+    }
+
+    function _assertMarket(uint256 i, uint256 lltv, bytes32 policyId) internal view {
+        MarketParams memory p = script.markets()[i];
+        LendingHub hub = script.lendingHub();
+        assertEq(p.loanToken, address(script.pusd()));
+        assertEq(p.collateralToken, address(script.rwaTokens()[i]));
+        assertEq(p.oracle, address(script.navAdapters()[i]));
+        assertEq(p.rateModel, address(script.rateModels()[i]));
+        assertEq(p.lltv, lltv);
+        assertEq(p.policyId, policyId);
+        assertTrue(hub.isLltvEnabled(lltv));
+        assertTrue(hub.isOracleEnabled(p.oracle));
+        assertEq(Id.unwrap(script.marketIdOf(i == 0 ? "HRBR" : "MSMR")), keccak256(abi.encode(p)));
+    }
+
+    function _assertMarketConfig(
+        Id id,
+        uint256 reserveFactor,
+        uint256 minLeftover,
+        uint256 supplyCap,
+        uint256 borrowCap
+    ) internal view {
+        LendingHub hub = script.lendingHub();
+        (,,,, uint32 lastUpdate, uint16 rf, uint8 flags, uint72 leftover,) = hub.market(id);
+        assertGt(lastUpdate, 0);
+        assertEq(rf, reserveFactor);
+        assertEq(flags, 4 | 8); // income-bearing collateral whose income (pUSD) can repay the loan
+        assertEq(leftover, minLeftover);
+        (uint128 supply, uint128 borrow) = hub.caps(id);
+        assertEq(supply, supplyCap);
+        assertEq(borrow, borrowCap);
     }
 
     function _buyPusd(address to, uint256 amount) internal {

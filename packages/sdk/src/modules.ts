@@ -4,6 +4,7 @@ import type { PlazaContext } from './core/context.js';
 import type { ErrorTable } from './core/errors.js';
 import { createFeesModule, feesErrors } from './fees/index.js';
 import { createIncentivesModule, incentivesErrors } from './incentives/index.js';
+import { createLendingModule, lendingErrors, rateModelErrors, savingsErrors } from './lending/index.js';
 import { createOracleModule, navFeedAdapterErrors, oracleErrors } from './oracle/index.js';
 import {
   advancePoolErrors,
@@ -18,6 +19,7 @@ import {
 import { createPsmModule, psmErrors } from './psm/index.js';
 import { createPusdModule, pusdErrors } from './pusd/index.js';
 import { createRwaModule, rwaErrors } from './rwa/index.js';
+import { createSavingsModule } from './savings/index.js';
 import { createUsdcModule, usdcErrors } from './usdc/index.js';
 
 /**
@@ -37,6 +39,8 @@ export const plazaModules = {
   fees: createFeesModule,
   oracle: createOracleModule,
   rwa: createRwaModule,
+  lending: createLendingModule,
+  savings: createSavingsModule,
   payments: createPaymentsModule,
   merchants: createMerchantsModule,
   points: createPointsModule,
@@ -74,6 +78,9 @@ export const plazaErrorTables: readonly ErrorTable[] = [
   oracleErrors,
   navFeedAdapterErrors,
   rwaErrors,
+  lendingErrors,
+  rateModelErrors,
+  savingsErrors,
   paymentProcessorErrors,
   merchantRegistryErrors,
   loyaltyPointsErrors,
