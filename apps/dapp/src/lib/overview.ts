@@ -61,4 +61,15 @@ export const lockedValueLoaders: Partial<Record<Pathname, (ctx: PlazaContext) =>
     ]);
     return { amount: pusd + usdc * 10n ** 12n, token: PUSD_UNIT };
   },
+  // Lending and savings load their SDK modules lazily (their own chunks, not the landing page's).
+  '/earn': async (ctx) => {
+    if (!ctx.has('SavingsVault')) return { amount: 0n, token: PUSD_UNIT };
+    const { savingsDeposits } = await import('./savings/flow');
+    return { amount: await savingsDeposits(ctx), token: PUSD_UNIT };
+  },
+  '/lend': async (ctx) => {
+    if (!ctx.has('LendingHub')) return { amount: 0n, token: PUSD_UNIT };
+    const { lendingSupplied } = await import('./lending/load');
+    return { amount: await lendingSupplied(ctx), token: PUSD_UNIT };
+  },
 };
