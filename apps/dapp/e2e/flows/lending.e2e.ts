@@ -94,6 +94,12 @@ describe('lend / borrow', () => {
         .toBeGreaterThan(0n);
       await app.screenshot('borrow-confirmed');
 
+      // Rent repays the loan: the switch is the hub's setAutoRepay.
+      await panel.getByRole('switch', { name: /Rent repays the loan/ }).check();
+      expect(await lastFlow(page)).toMatchObject({ status: 'confirmed', error: null });
+      expect((await alice.lending.position(MARKET, me)).autoRepay).toBe(true);
+      await expect.poll(() => panel.getByRole('switch', { name: /Rent repays the loan/ }).isChecked()).toBe(true);
+
       const repay = panel.getByTestId('repay-form');
       await repay.getByLabel('Repay all').check();
       await repay.getByRole('button', { name: 'Repay all' }).click();
