@@ -34,7 +34,7 @@ export interface DevAccount {
   readonly privateKey: Hex;
 }
 
-/** Names and roles by HD index (#17–#19 are spare; phase 3 gives them lending roles). */
+/** Names and roles by HD index. */
 const ROLES: readonly (readonly [string, string])[] = [
   ['deployer', 'deployer: admin of every contract, KYC attester, pUSD master minter, pauser'],
   ['alice', 'demo user: KYC level 2 (US), pUSD holder, pays Bob gaslessly'],
@@ -53,6 +53,9 @@ const ROLES: readonly (readonly [string, string])[] = [
   ['cafe', 'merchant: Harbor Cafe (no refund window, points 1 per pUSD)'],
   ['grocer', 'merchant: Main Street Grocer (7-day refund window, escrow, points, an advance)'],
   ['gadgets', 'merchant: Gadget Corner (3-day refund window, fee tier 1)'],
+  ['lender', 'lender: supplies pUSD to the HRBR and MSMR lending markets'],
+  ['saver', 'saver: holds spUSD (the SavingsVault)'],
+  ['keeper', 'keeper: may apply auto-repay income and liquidate (KYC level 2, US)'],
 ];
 
 /**

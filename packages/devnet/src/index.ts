@@ -12,6 +12,7 @@ export {
   incentivesSteps,
   payfiSteps,
   runSeed,
+  lendingSteps,
   rwaSteps,
   stablecoinSteps,
   type SeedContext,

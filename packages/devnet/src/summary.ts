@@ -2,6 +2,7 @@ import { formatPusd, formatUsdc } from '@plaza/sdk';
 import { formatEther } from 'viem';
 import { devAccounts } from './accounts.js';
 import type { Devnet } from './devnet.js';
+import { marketLine } from './seed/lending.js';
 
 const amount = (value: string) => Number(value).toLocaleString('en-US', { maximumFractionDigits: 2 });
 
@@ -26,6 +27,19 @@ export async function describeDevnet(devnet: Devnet): Promise<string> {
   const width = Math.max(...Object.keys(devnet.deployment.contracts).map((n) => n.length));
   for (const [name, { address, block }] of Object.entries(devnet.deployment.contracts)) {
     lines.push(`  ${name.padEnd(width)}  ${address}  (block ${block})`);
+  }
+  if ('LendingHub' in devnet.deployment.contracts) {
+    lines.push('', 'Lending markets');
+    for (const market of await plaza.lending.markets()) {
+      lines.push(`  ${marketLine(market)}`);
+      lines.push(`      id ${market.id}`);
+    }
+    if ('SavingsVault' in devnet.deployment.contracts) {
+      const vault = await plaza.savings.vault();
+      lines.push(
+        `  spUSD (SavingsVault): ${amount(formatPusd(vault.totalAssets))} pUSD saved, ${amount(formatPusd(vault.unvestedIncome))} pUSD of income still vesting`,
+      );
+    }
   }
   if (devnet.notes.length > 0) {
     lines.push('', 'Demo world');

@@ -50,7 +50,7 @@ describe('startDevnet', () => {
 
       // Progress: every task started and finished, in order.
       const finished = events.filter((e) => e.status === 'done').map((e) => e.index);
-      expect(finished).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
+      expect(finished).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
       expect(events.find((e) => e.status === 'update' && e.index === 2)?.detail).toBeDefined();
 
       // The address book on disk is the deployment, and it is live.
@@ -65,7 +65,7 @@ describe('startDevnet', () => {
 
       // Accounts: anvil's, the deployer first, keys matching addresses.
       expect(devnet.accounts).toHaveLength(20);
-      expect(devnet.accounts.map((a) => a.name).slice(0, 17)).toEqual([
+      expect(devnet.accounts.map((a) => a.name)).toEqual([
         'deployer',
         'alice',
         'bob',
@@ -83,6 +83,9 @@ describe('startDevnet', () => {
         'cafe',
         'grocer',
         'gadgets',
+        'lender',
+        'saver',
+        'keeper',
       ]);
       for (const account of devnet.accounts) {
         expect(privateKeyToAccount(account.privateKey).address).toBe(account.address);
@@ -123,6 +126,41 @@ describe('startDevnet', () => {
       expect(devnet.notes.join('\n')).toContain('pUSD to the treasury');
 
       // RWA assets with fresh NAV feeds, bonded reporters and an outlier slashed.
+      // Lending: two markets with a lender and borrowers; Carol healthy with auto-repay, Dave near liquidation.
+      const markets = await plaza.lending.markets();
+      expect(markets.map((m) => m.collateralSymbol)).toEqual(['HRBR', 'MSMR']);
+      for (const market of markets) {
+        expect(market.state.totalSupplyAssets).toBeGreaterThan(parsePusd('50000') - 1n);
+        expect(market.state.totalBorrowAssets).toBeGreaterThan(0n);
+        expect(market.price).toBeDefined();
+      }
+      const carolLoan = await plaza.lending.position('HRBR', carol!);
+      expect(carolLoan.autoRepay).toBe(true);
+      expect(carolLoan.healthFactor!).toBeGreaterThan(parsePusd('1.9'));
+      const daveLoan = await plaza.lending.position('HRBR', devAccount('dave').address);
+      expect(daveLoan.healthFactor!).toBeGreaterThan(parsePusd('1'));
+      expect(daveLoan.healthFactor!).toBeLessThan(parsePusd('1.1'));
+      expect(daveLoan.autoRepay).toBe(false);
+      expect((await plaza.lending.position('MSMR', alice!)).debt).toBeGreaterThan(0n);
+      expect(
+        (await plaza.lending.position('HRBR', devAccount('lender').address)).supplyAssets,
+      ).toBeGreaterThanOrEqual(parsePusd('200000'));
+      const printed = await describeDevnet(devnet);
+      expect(printed).toContain('Lending markets');
+      expect(printed).toMatch(/HRBR market \(LLTV 77\.00%\): [\d,.]+ pUSD supplied/);
+      expect(printed).toMatch(/MSMR market \(LLTV 86\.00%\)/);
+      expect(printed).toMatch(/spUSD \(SavingsVault\): [\d,.]+ pUSD saved/);
+      // spUSD: deposits allocated to the markets, income vesting.
+      const vault = await plaza.savings.vault();
+      expect(vault.totalAssets).toBeGreaterThanOrEqual(parsePusd('105000'));
+      expect(vault.vesting.amount).toBe(parsePusd('2000'));
+      expect(vault.unvestedIncome).toBeGreaterThan(0n);
+      expect(vault.allocations[0]!.assets).toBeGreaterThan(0n);
+      expect(vault.apy.incomeApy).toBeGreaterThan(0n);
+      expect((await plaza.savings.position(devAccount('saver').address)).assets).toBeGreaterThanOrEqual(
+        parsePusd('100000') - 1n,
+      );
+
       expect((await plaza.rwa.assets()).map((a) => [a.symbol, a.totalSupply])).toEqual([
         ['HRBR', parsePusd('2750')],
         ['MSMR', parsePusd('5500')],
@@ -295,8 +333,8 @@ describe('plaza-devnet (the CLI behind npm start)', () => {
         }
       }, 100);
     });
-    expect(output).toContain('✔ [2/18] Deploying Plaza');
-    expect(output).toContain('✔ [18/18] Demo: Protocol fees (PSM, PayFi) distributed');
+    expect(output).toContain('✔ [2/21] Deploying Plaza');
+    expect(output).toContain('✔ [21/21] Demo: Protocol fees (PSM, PayFi) distributed');
     expect(output).toContain('PayFi: an open payment link');
     expect(output).toMatch(/LiquidityIncentives\s+0x[0-9a-fA-F]{40}/);
     expect(output).toContain(`RPC URL     http://127.0.0.1:${port}`);

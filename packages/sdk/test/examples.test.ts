@@ -11,15 +11,18 @@ import { complianceExample } from '../examples/compliance.js';
 import { connect } from '../examples/connect.js';
 import { feesExample } from '../examples/fees.js';
 import { claimRewards, provideLiquidity } from '../examples/incentives.js';
+import { lendingExample } from '../examples/lending.js';
 import { confirmAndPrice, reportNav } from '../examples/oracle.js';
 import { checkoutLink, escrowAndAdvance, payLink } from '../examples/payfi.js';
 import { rwaExample } from '../examples/rwa.js';
 import { psmExample } from '../examples/psm.js';
 import { pusdExample, smartWalletPermit } from '../examples/pusd.js';
+import { savingsExample } from '../examples/savings.js';
 import { readmeExamples, renderReadme } from '../scripts/readme.js';
 import { RESERVE, TREASURY, accounts, keys } from './support/accounts.js';
 import { useTestChain } from './support/chain.js';
 import { fundPusd, increaseTime, kyc, mined } from './support/helpers.js';
+import { setNav } from './support/lending.js';
 
 const chain = useTestChain();
 vi.spyOn(console, 'log').mockImplementation(() => {});
@@ -28,7 +31,7 @@ describe('README examples', () => {
   it('shows every example file exactly as it is', () => {
     const root = join(import.meta.dirname, '..');
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    expect(readmeExamples(readme).length).toBeGreaterThanOrEqual(9);
+    expect(readmeExamples(readme).length).toBeGreaterThanOrEqual(11);
     expect(readme, 'README.md is out of date: run npm run readme -w @plaza/sdk').toBe(
       renderReadme(readme, root),
     );
@@ -147,6 +150,43 @@ describe('README examples', () => {
     expect(result.stream.pusdPerDay).toBe(parsePusd('100') - 1n);
     expect(result.claimed).toBeGreaterThanOrEqual(result.claimable);
     expect(result.holding).toMatchObject({ balance: parsePusd('100'), claimed: result.claimed });
+  });
+
+  it('lending: supply, collateral, a previewed borrow, auto-repay and a full repayment', async () => {
+    const c = chain();
+    const { rpcUrl, deployment, as } = c;
+    await setNav(c, 'HRBR', parsePusd('100'));
+    await fundPusd(as.bob, parsePusd('50000'));
+    await kyc(as.deployer, accounts.alice.address);
+    await mined(as.manager.rwa.mint({ asset: 'HRBR', to: accounts.alice.address, amount: parsePusd('100') }));
+    await fundPusd(as.alice, parsePusd('10')); // the interest until the repayment
+    const result = await lendingExample(
+      connect(rpcUrl, deployment, keys.bob),
+      connect(rpcUrl, deployment, keys.alice),
+    );
+    expect(result.preview.refusal).toBeUndefined();
+    expect(result.preview.healthFactor).toBe((parsePusd('7700') * 10n ** 18n) / parsePusd('5000'));
+    expect(result.borrowed[0]).toBe(parsePusd('5000'));
+    expect(result.borrowed[1]).toBe(result.preview.shares);
+    expect(result.position).toMatchObject({ autoRepay: true, collateral: parsePusd('100') });
+    expect(result.market.state.totalSupplyAssets).toBeGreaterThanOrEqual(parsePusd('50000'));
+    expect(result.repaid[1]).toBe(result.position.borrowShares);
+    expect((await as.bob.lending.position('HRBR', accounts.alice.address)).debt).toBe(0n);
+  });
+
+  it('savings: a deposit allocated to the markets, income vesting, the APY split, a redemption', async () => {
+    const { rpcUrl, deployment, as } = chain();
+    await fundPusd(as.carol, parsePusd('1000'));
+    await fundPusd(as.manager, parsePusd('10'));
+    const result = await savingsExample(
+      connect(rpcUrl, deployment, keys.carol),
+      connect(rpcUrl, deployment, keys.manager),
+    );
+    expect(result.minted).toBe(result.expected);
+    expect(result.vault.allocations[0]!.assets).toBe(parsePusd('1000'));
+    expect(result.vault.apy.incomeApy).toBeGreaterThan(0n);
+    expect(result.position.assets).toBeGreaterThanOrEqual(parsePusd('1000') - 1n);
+    expect(result.redeemed).toBeGreaterThanOrEqual(parsePusd('1000') - 1n);
   });
 
   it('payfi: a checkout link and its QR code paid by whoever opens it; escrow, refund and an advance', async () => {

@@ -1,10 +1,12 @@
 import { incentivesSteps } from './incentives.js';
+import { lendingSteps } from './lending.js';
 import { payfiSteps } from './payfi.js';
 import { rwaSteps } from './rwa.js';
 import { stablecoinSteps } from './stablecoin.js';
 import type { SeedContext, SeedStep } from './types.js';
 
 export { incentivesSteps } from './incentives.js';
+export { lendingSteps } from './lending.js';
 export { payfiSteps } from './payfi.js';
 export { rwaSteps } from './rwa.js';
 export { stablecoinSteps } from './stablecoin.js';
@@ -26,8 +28,8 @@ export type { SeedContext, SeedStep } from './types.js';
 export const demoSteps: readonly SeedStep[] = [
   ...stablecoinSteps,
   ...rwaSteps,
-  // Phase 3 (lending markets, spUSD deposits and income) inserts its steps here: they use the RWA assets and their
-  // fresh NAV feeds as collateral, and come before PayFi and incentives.
+  // Lending markets, spUSD deposits and income: the RWA assets and their fresh NAV feeds as collateral.
+  ...lendingSteps,
   ...payfiSteps,
   ...incentivesSteps,
 ];

@@ -19,7 +19,7 @@ const pct = (wad: bigint) => `${formatUnits(wad * 100n, 18)}%`;
 
 /** The oracle's own revert inside `PriceUnavailable`, named when a Plaza oracle ABI declares it. */
 function oracleReason(reason: Hex): string {
-  if (reason === '0x' || reason.length < 10) return 'the oracle reverted without a reason';
+  if (reason === '0x' || reason.length < 10) return 'the oracle gave no reason';
   for (const abi of [navFeedAdapterAbi, navOracleAbi]) {
     try {
       const decoded = decodeErrorResult({ abi, data: reason });
@@ -29,7 +29,7 @@ function oracleReason(reason: Hex): string {
       // not this ABI
     }
   }
-  return `the oracle reverted with ${reason.slice(0, 10)}`;
+  return `the oracle failed with error ${reason.slice(0, 10)}`;
 }
 
 /**
