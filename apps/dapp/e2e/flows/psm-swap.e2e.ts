@@ -137,6 +137,9 @@ describe('PSM swap', () => {
   });
 
   it('validates as you type, before anything is sent', async () => {
+    const dave = plazaAs('dave');
+    const balance = await dave.usdc.balanceOf(dave.walletClient!.account!.address); // the demo world's, whatever it is
+    expect(balance).toBeGreaterThan(parseUsdc('2'));
     const app = await openDapp(stack, { account: 'dave' });
     try {
       const { page, wallet } = app;
@@ -147,12 +150,14 @@ describe('PSM swap', () => {
       expect(await input.getAttribute('aria-invalid')).toBe('true');
       await input.fill('1.1234567');
       await page.getByText('USDC has at most 6 decimals.').waitFor();
-      await input.fill('2000.000001');
-      await page.getByText('More than your balance of 2,000 USDC.').waitFor();
+      await input.fill(formatAmount(balance + 1n, { decimals: 6 }, { group: false }));
+      await page
+        .getByText(`More than your balance of ${formatAmount(balance, { decimals: 6 })} USDC.`)
+        .waitFor();
       expect(await page.getByRole('button', { name: 'Swap', exact: true }).isDisabled()).toBe(true);
       await app.screenshot('psm-validation');
       await page.getByRole('button', { name: 'Max USDC' }).click();
-      expect(await input.inputValue()).toBe('2000');
+      expect(await input.inputValue()).toBe(formatAmount(balance, { decimals: 6 }, { group: false }));
       expect(await input.getAttribute('aria-invalid')).toBeNull();
       expect(await page.getByRole('button', { name: 'Approve USDC and swap' }).isEnabled()).toBe(true);
       expect(wallet.requests).not.toContain('eth_sendTransaction');
