@@ -110,8 +110,8 @@ describe('createPlazaClient', () => {
     });
     // Without a MockUSDC entry, USDC is the PSM's gem.
     expect(await plaza.usdc.address()).toBe(deployment.contracts.MockUSDC!.address);
-    expect(() => plaza.context.address('LendingHub')).toThrow(
-      `LendingHub is not deployed in the anvil deployment (chain 31337); it has: ${Object.keys(rest).join(', ')}.`,
+    expect(() => plaza.context.address('Timelock')).toThrow(
+      `Timelock is not deployed in the anvil deployment (chain 31337); it has: ${Object.keys(rest).join(', ')}.`,
     );
   });
 

@@ -87,11 +87,29 @@ export async function writeContract<result = unknown>(
   } catch (error) {
     throw ctx.decodeError(error, contract, functionName);
   }
+  // The node estimates gas at the latest block's time; mined later, a call can cost more (interest or rewards
+  // accrued over the seconds in between), so the limit gets a margin instead of the bare estimate.
+  let gas = request.overrides?.gas;
+  if (gas === undefined) {
+    try {
+      const estimate = await ctx.publicClient.estimateContractGas({
+        address,
+        abi,
+        functionName,
+        args,
+        account,
+      } as Parameters<typeof ctx.publicClient.estimateContractGas>[0]);
+      gas = estimate + estimate / 4n + 50_000n;
+    } catch {
+      gas = undefined; // the wallet estimates (the simulation passed)
+    }
+  }
   let hash: Hash;
   try {
     hash = await wallet.writeContract({
       ...(simulation.request as Parameters<typeof wallet.writeContract>[0]),
       ...request.overrides,
+      ...(gas === undefined ? {} : { gas }),
       account,
       chain: wallet.chain ?? ctx.publicClient.chain ?? null,
     } as Parameters<typeof wallet.writeContract>[0]);

@@ -233,36 +233,6 @@ const tuple = (p: MarketParams) => ({
 });
 
 /**
- * Gas for a write whose cost depends on the time it is mined: an estimate at the latest block can miss the
- * interest accrual (nothing to accrue when that block already touched the market), so the limit gets a margin.
- * When the estimate fails, nothing is overridden and the simulation reports the revert.
- * @internal
- */
-export async function accrualGas(
-  ctx: PlazaContext,
-  address: Address,
-  abi: Abi,
-  functionName: string,
-  args: readonly unknown[],
-  account?: Account | Address,
-): Promise<{ overrides?: { gas: bigint } }> {
-  const from = account ?? ctx.walletClient?.account;
-  if (!from) return {};
-  try {
-    const gas = await ctx.publicClient.estimateContractGas({
-      address,
-      abi,
-      functionName,
-      args,
-      account: from,
-    } as never);
-    return { overrides: { gas: gas + gas / 4n + 60_000n } };
-  } catch {
-    return {};
-  }
-}
-
-/**
  * Builds the lending module on a context (what `createPlazaClient` does for `plaza.lending`).
  *
  * @example
@@ -535,14 +505,13 @@ export function createLendingModule(ctx: PlazaContext): LendingModule {
     };
   }
 
-  const send = async <T>(functionName: string, args: readonly unknown[], account?: Account | Address) =>
+  const send = <T>(functionName: string, args: readonly unknown[], account?: Account | Address) =>
     writeContract<T>(ctx, {
       contract: HUB,
       abi: lendingHubAbi,
       functionName,
       args,
       ...(account ? { account } : {}),
-      ...(await accrualGas(ctx, hub(), lendingHubAbi, functionName, args, account)),
     });
 
   function exactlyOne(assets: bigint | undefined, shares: bigint | undefined): void {

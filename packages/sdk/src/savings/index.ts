@@ -5,7 +5,7 @@ import { PlazaError } from '../core/errors.js';
 import { ensureAllowance, requireBalance, type Approval } from '../core/read.js';
 import { assertAddress, assertAmount } from '../core/validate.js';
 import { writeContract, type WriteResult } from '../core/write.js';
-import { accrualGas, createLendingModule } from '../lending/index.js';
+import { createLendingModule } from '../lending/index.js';
 import { savingsApy, vaultToAssets, type SavingsApy, type VaultSnapshot, type Vesting } from './math.js';
 
 export * from './math.js';
@@ -166,14 +166,13 @@ export function createSavingsModule(ctx: PlazaContext): SavingsModule {
       throw ctx.decodeError(error, VAULT, functionName);
     }
   }
-  const send = async <T>(functionName: string, args: readonly unknown[], account?: Account | Address) =>
+  const send = <T>(functionName: string, args: readonly unknown[], account?: Account | Address) =>
     writeContract<T>(ctx, {
       contract: VAULT,
       abi: savingsVaultAbi,
       functionName,
       args,
       ...(account ? { account } : {}),
-      ...(await accrualGas(ctx, vaultAddress(), savingsVaultAbi, functionName, args, account)),
     });
 
   async function vault(): Promise<SavingsVaultInfo> {
