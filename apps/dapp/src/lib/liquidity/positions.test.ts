@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 // Only the fields rewardTotals reads; the loader itself runs against the chain in e2e/flows/liquidity.e2e.ts.
 import type { PositionView, ProgramView } from './positions';
-import { rewardTotals } from './positions';
+import { rewardTotals, sumEarned } from './positions';
 
 const program = (feeShare: boolean, symbol = 'pUSD'): ProgramView =>
   ({
@@ -39,5 +39,17 @@ describe('rewardTotals', () => {
   it('is zero without stakes', () => {
     expect(rewardTotals([]).feeShare).toBe(0n);
     expect(rewardTotals([]).bySymbol.size).toBe(0);
+  });
+});
+
+describe('sumEarned', () => {
+  it('adds what a program paid (claimed) and credited across stakes, ignoring other programs', () => {
+    const stakes = [
+      { programId: '0xAA', claimed: 5n, credited: 0n },
+      { programId: '0xaa', claimed: 1n, credited: 2n },
+      { programId: '0xbb', claimed: 100n, credited: 100n },
+    ] as const;
+    expect(sumEarned(stakes, '0xaa')).toBe(8n);
+    expect(sumEarned(stakes, '0xcc')).toBe(0n);
   });
 });

@@ -2,6 +2,7 @@
 // with their range status, amounts, stakes and pending rewards — all read through plaza.incentives.
 import {
   createIncentivesModule,
+  createSubgraphClient,
   createPusdModule,
   createUsdcModule,
   isInBand,
@@ -65,6 +66,11 @@ export interface LiquidityData {
   /** Rewards credited to the account by unstakes, claimable with `claimReward`, per reward token. */
   readonly credited: readonly { readonly program: ProgramView; readonly amount: bigint }[];
   readonly balances?: { readonly pusd: bigint; readonly usdc: bigint };
+  /**
+   * Fee-share pUSD already earned (claimed, or credited by unstakes) over every stake of the account, from the
+   * subgraph; undefined without a subgraph (config.json's graphqlUrl) or when it cannot answer.
+   */
+  readonly feeShareEarned?: bigint;
 }
 
 const DAY = 86_400n;
@@ -77,7 +83,11 @@ function programName(info: ProgramInfo, feeShare: boolean, symbol: string): stri
 }
 
 /** Everything the page needs for one account (or none: pool and programs only). */
-export async function loadLiquidity(ctx: PlazaContext, account: Address | undefined): Promise<LiquidityData> {
+export async function loadLiquidity(
+  ctx: PlazaContext,
+  account: Address | undefined,
+  graphqlUrl?: string,
+): Promise<LiquidityData> {
   const incentives = createIncentivesModule(ctx);
   const pusdToken = createPusdModule(ctx);
   const usdcToken = createUsdcModule(ctx);
@@ -178,6 +188,11 @@ export async function loadLiquidity(ctx: PlazaContext, account: Address | undefi
     const amount = await incentives.rewards(program.key.rewardToken, account);
     if (amount > 0n) credited.push({ program, amount });
   }
+  const feeShareProgram = programs.find((p) => p.feeShare);
+  const feeShareEarned =
+    graphqlUrl && feeShareProgram
+      ? await earnedFromSubgraph(graphqlUrl, account, feeShareProgram.id)
+      : undefined;
   return {
     pool,
     price,
@@ -185,6 +200,7 @@ export async function loadLiquidity(ctx: PlazaContext, account: Address | undefi
     positions,
     credited,
     balances: { pusd: pusdBalance, usdc: usdcBalance },
+    ...(feeShareEarned === undefined ? {} : { feeShareEarned }),
   };
 }
 
@@ -206,4 +222,28 @@ export function rewardTotals(positions: readonly PositionView[]): {
     }
   }
   return { bySymbol, feeShare };
+}
+
+/** Claimed + credited rewards of one program over an owner's stakes (active or not), per the subgraph. */
+export async function earnedFromSubgraph(
+  url: string,
+  owner: Address,
+  programId: Hex,
+): Promise<bigint | undefined> {
+  try {
+    const stakes = await createSubgraphClient({ url }).stakes({ owner, includeInactive: true });
+    return sumEarned(stakes, programId);
+  } catch {
+    return undefined; // The page works without the subgraph; only this figure needs it.
+  }
+}
+
+/** Claimed + credited of a program's stakes. */
+export function sumEarned(
+  stakes: readonly { readonly programId: Hex; readonly claimed: bigint; readonly credited: bigint }[],
+  programId: Hex,
+): bigint {
+  return stakes
+    .filter((s) => s.programId.toLowerCase() === programId.toLowerCase())
+    .reduce((sum, s) => sum + s.claimed + s.credited, 0n);
 }
