@@ -21,6 +21,7 @@ import {
   planLenderWithdraw,
   planRepay,
   planSupply,
+  positionHealthNote,
   pricePerToken,
 } from './forms';
 
@@ -61,6 +62,10 @@ describe('health levels and formatting', () => {
     expect(healthWarning(2n * WAD)).toBeUndefined();
     expect(healthWarning(14n * 10n ** 17n)).toMatch(/below 1\.50/);
     expect(healthWarning(11n * 10n ** 17n)).toMatch(/below 1\.20/);
+    expect(positionHealthNote(2n * WAD)).toBeUndefined();
+    expect(positionHealthNote(MAX_UINT256)).toBeUndefined();
+    expect(positionHealthNote(WAD - 1n)).toMatch(/can be liquidated now/);
+    expect(positionHealthNote(105n * 10n ** 16n)).toMatch(/below 1\.20/);
   });
 
   it('shows health factors rounded down, ∞ without debt', () => {

@@ -57,6 +57,20 @@ export function healthWarning(hf: bigint | undefined): string | undefined {
   }
 }
 
+/** The note on a position as it stands (not a change): undefined while it is safe or has no debt. */
+export function positionHealthNote(hf: bigint | undefined): string | undefined {
+  switch (healthLevel(hf)) {
+    case 'liquidatable':
+      return 'Your health factor is below 1.00: this position can be liquidated now. Repay or add collateral.';
+    case 'danger':
+      return 'Your health factor is below 1.20: a small fall in the collateral’s NAV would make it liquidatable. Repay or add collateral.';
+    case 'caution':
+      return 'Your health factor is below 1.50: consider repaying or adding collateral.';
+    default:
+      return undefined;
+  }
+}
+
 /** A price of one whole collateral token in pUSD wei, from the oracle's 1e36-scaled price. */
 export function pricePerToken(price: bigint, collateralDecimals: number): bigint {
   return (price * 10n ** BigInt(collateralDecimals)) / ORACLE_PRICE_SCALE;
