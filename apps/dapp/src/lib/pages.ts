@@ -30,7 +30,7 @@ export const pages: readonly PageEntry[] = [
     label: 'Earn',
     summary: 'Deposit pUSD into the savings vault (spUSD) and earn lending interest and RWA income.',
     locksValue: true,
-    status: 'planned',
+    status: 'live',
     comingWith: 'the savings (spUSD) module of @plaza/sdk',
     features: [
       'Deposit pUSD for spUSD and withdraw it, with exact previews of shares and assets',
@@ -43,7 +43,7 @@ export const pages: readonly PageEntry[] = [
     label: 'Liquidity',
     summary: 'Provide pUSD liquidity on Uniswap v3 near the peg and stake it for incentives.',
     locksValue: true,
-    status: 'planned',
+    status: 'live',
     comingWith: 'the incentives module of @plaza/sdk and the Uniswap v3 pool on the devnet',
     features: [
       'Create a pUSD position with a range picker: ±0.1%, ±0.5%, full range or custom (ticks via @uniswap/v3-sdk)',
@@ -56,7 +56,7 @@ export const pages: readonly PageEntry[] = [
     label: 'Lend / Borrow',
     summary: 'Supply pUSD to RWA-backed markets, or borrow pUSD against real-world-asset collateral.',
     locksValue: true,
-    status: 'planned',
+    status: 'live',
     comingWith: 'the lending module of @plaza/sdk',
     features: [
       'Markets with rates and utilization; supply and withdraw',
