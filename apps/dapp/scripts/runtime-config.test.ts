@@ -44,13 +44,6 @@ describe('devnetConfig', () => {
       'relayer',
       'reserve',
       'treasury',
-      'manager',
-      'reporter1',
-      'reporter2',
-      'reporter3',
-      'cafe',
-      'grocer',
-      'gadgets',
     ]);
     const config = parseConfig(JSON.parse(JSON.stringify(json)));
     expect(config).toMatchObject({
