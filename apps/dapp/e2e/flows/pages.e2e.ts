@@ -1,5 +1,6 @@
 // Every page of the issue is in the navigation; pages whose SDK module has not landed say so plainly instead of
 // showing made-up data; deep links work (SPA fallback) and the current page is marked for assistive tech.
+import { formatUnits } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { e2eStack, openDapp, plazaAs } from '../harness';
 import { pages } from '../../src/lib/pages';
@@ -45,7 +46,7 @@ describe('pages', () => {
     }
   });
 
-  it('shows live figures on the overview with the chart slots waiting for the subgraph', async () => {
+  it('shows live figures on the overview and its charts from the subgraph', async () => {
     const app = await openDapp(stack);
     try {
       const { page } = app;
@@ -56,8 +57,15 @@ describe('pages', () => {
       expect(await value('stat-reserves')).toBe(state.reserves.toString());
       expect(await value('stat-minted')).toBe(state.minted.toString());
       expect(await page.getByTestId('stat-ceiling').innerText()).toContain('of the 100,000,000 pUSD ceiling');
-      expect(await page.getByTestId('chart-slot').count()).toBe(2);
-      expect(await page.getByTestId('chart-slot').first().innerText()).toContain('comes with the subgraph');
+      // the e2e stack runs the indexer: the charts replace their slots and end at today's figures
+      const supplyChart = page.getByTestId('chart-supply');
+      await expect.poll(async () => Number(await supplyChart.getAttribute('data-points'))).toBeGreaterThan(0);
+      expect(await page.getByTestId('chart-tvl').getAttribute('data-points')).toBe(
+        await supplyChart.getAttribute('data-points'),
+      );
+      const today = Number(formatUnits(supply, 18)).toLocaleString('en-US', { maximumFractionDigits: 2 });
+      expect(await supplyChart.locator('.last').innerText()).toBe(`${today} pUSD`);
+      expect(await page.getByTestId('chart-slot').count()).toBe(0);
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();
