@@ -32,7 +32,11 @@ describe('devnetConfig', () => {
     const json = devnetConfig(fakeDevnet(), { graphqlUrl: 'http://127.0.0.1:8000/graphql' });
     // Every named demo account (the devnet names more as its world grows), never the unnamed spares.
     const names = json.devAccounts?.map((a) => a.name) ?? [];
-    expect(names).toEqual(devAccounts().filter((a) => a.name !== `account${a.index}`).map((a) => a.name));
+    expect(names).toEqual(
+      devAccounts()
+        .filter((a) => a.name !== `account${a.index}`)
+        .map((a) => a.name),
+    );
     expect(names.slice(0, 10)).toEqual([
       'deployer',
       'alice',
