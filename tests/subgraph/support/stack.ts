@@ -1,5 +1,5 @@
-// The test stack of the subgraph suites: a devnet (real anvil + the real deployment script), the modules the
-// deployment script does not deploy yet (deployed here from the forge artifacts, wired as contracts/README.md
+// The test stack of the subgraph suites: a devnet (real anvil + the real deployment script), further modules the
+// tests deploy with their own parameters (from the forge artifacts, wired as contracts/README.md
 // says), the subgraph prepared for that address book, and the real @plaza/indexer serving GraphQL.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
