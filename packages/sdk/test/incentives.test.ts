@@ -279,8 +279,15 @@ describe('staking and rewards', () => {
         async (seconds, swapUnits, sellUsdc, claim) => {
           if (swapUnits !== 0n) {
             const pool = await as.bob.incentives.pool();
-            const tokenIn =
-              sellUsdc === (pool.token0.address.toLowerCase() === usdc) ? pool.token0 : pool.token1;
+            // Past the wide position the pool may have no liquidity left, and a swap can take the price to the
+            // end of the curve, where a further swap that way reverts (SPL): bring it back instead.
+            const zeroForOne =
+              pool.tick >= pool0.tick + 15
+                ? true
+                : pool.tick < pool0.tick - 15
+                  ? false
+                  : sellUsdc === (pool.token0.address.toLowerCase() === usdc);
+            const tokenIn = zeroForOne ? pool.token0 : pool.token1;
             await (
               await as.bob.incentives.swap({
                 tokenIn: tokenIn.address,
