@@ -11,6 +11,7 @@ export default mergeConfig(
     test: {
       include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
       environment: 'node',
+      setupFiles: ['src/test-setup.ts'],
     },
   }),
 );

@@ -64,6 +64,13 @@ describe('niceScale', () => {
     );
   });
 
+  it('draws a spread lost to float rounding as flat', () => {
+    const values = [999999999999.9987, 999999999999.9994];
+    const { min, max } = niceScale(values);
+    expect(min).toBeLessThanOrEqual(values[0]!);
+    expect(max).toBeGreaterThanOrEqual(values[1]!);
+  });
+
   it('gives a flat series some room', () => {
     const { min, max } = niceScale([5000, 5000]);
     expect(min).toBeLessThan(5000);

@@ -41,6 +41,9 @@ export function niceScale(values: readonly number[], ticks = 4): { min: number; 
   let lo = Math.min(...values);
   let hi = Math.max(...values);
   if (lo > 0 && lo < hi * 0.5) lo = 0; // Start from zero unless the series is far from it.
+  // A spread below a billionth of the values is drawn flat: steps that small are lost to float rounding at this
+  // magnitude, and the rounded ends could miss the values.
+  if (hi - lo <= Math.abs(hi) * 1e-9) lo = hi;
   if (lo === hi) {
     const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
     lo -= pad;
