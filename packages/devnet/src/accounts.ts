@@ -78,6 +78,25 @@ export function devAccounts(count = DEV_ACCOUNT_COUNT): DevAccount[] {
 let cache: DevAccount[] | undefined;
 
 /**
+ * The account of `accounts` with this name; `accountN` also names HD index N when the demo world gave it a role.
+ *
+ * @example
+ * ```ts
+ * import { devAccounts, findDevAccount } from '@plaza/devnet';
+ * findDevAccount(devAccounts(), 'account10').name; // 'manager'
+ * ```
+ */
+export function findDevAccount(accounts: readonly DevAccount[], name: string): DevAccount {
+  const index = /^account(\d+)$/.exec(name)?.[1];
+  const found = accounts.find((a) => a.name === name || String(a.index) === index);
+  if (!found)
+    throw new Error(
+      `No development account named "${name}" (known: ${accounts.map((a) => a.name).join(', ')}).`,
+    );
+  return found;
+}
+
+/**
  * One development account by name.
  *
  * @example
@@ -88,10 +107,5 @@ let cache: DevAccount[] | undefined;
  */
 export function devAccount(name: string): DevAccount {
   cache ??= devAccounts();
-  const found = cache.find((a) => a.name === name);
-  if (!found)
-    throw new Error(
-      `No development account named "${name}" (known: ${cache.map((a) => a.name).join(', ')}).`,
-    );
-  return found;
+  return findDevAccount(cache, name);
 }

@@ -14,7 +14,7 @@ import {
   type PublicClient,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { DEV_ACCOUNT_COUNT, DEV_MNEMONIC, devAccounts, type DevAccount } from './accounts.js';
+import { DEV_ACCOUNT_COUNT, DEV_MNEMONIC, devAccounts, findDevAccount, type DevAccount } from './accounts.js';
 import { demoSteps, runSeed, type SeedContext, type SeedStep } from './seed/index.js';
 
 /**
@@ -202,13 +202,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     const accounts: DevAccount[] = devAccounts().map((account) =>
       account.name === 'deployer' ? { ...account, address: deployer.address, privateKey } : account,
     );
-    const byName = (name: string) => {
-      // `accountN` also names HD index N when the demo world gave it a role
-      const index = /^account(\d+)$/.exec(name)?.[1];
-      const found = accounts.find((a) => a.name === name || String(a.index) === index);
-      if (!found) throw new Error(`No development account named "${name}".`);
-      return found;
-    };
+    const byName = (name: string) => findDevAccount(accounts, name);
     const clients = new Map<string, PlazaClient>();
     const plaza = (name = 'deployer') => {
       let client = clients.get(name);

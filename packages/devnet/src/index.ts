@@ -6,7 +6,14 @@ export {
   type DevnetOptions,
   type DevnetProgress,
 } from './devnet.js';
-export { DEV_ACCOUNT_COUNT, DEV_MNEMONIC, devAccount, devAccounts, type DevAccount } from './accounts.js';
+export {
+  DEV_ACCOUNT_COUNT,
+  DEV_MNEMONIC,
+  devAccount,
+  devAccounts,
+  findDevAccount,
+  type DevAccount,
+} from './accounts.js';
 export {
   demoSteps,
   incentivesSteps,

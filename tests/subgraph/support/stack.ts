@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDeployment, type Deployment } from '@plaza/abi';
 import { freePort } from '@plaza/contracts/tools/foundry';
-import { startDevnet, type Devnet } from '@plaza/devnet';
+import { findDevAccount, startDevnet, type Devnet } from '@plaza/devnet';
 import { startIndexer, type Indexer } from '@plaza/indexer';
 import { createSubgraphClient, type SubgraphClient } from '@plaza/sdk';
 import { prepareSubgraph } from '@plaza/subgraph';
@@ -73,10 +73,7 @@ export async function startStack(options: { demo?: boolean } = {}): Promise<Stac
   const testClient = createTestClient({ chain, transport, mode: 'anvil' });
   const account = (name: string) => {
     // `accountN` is HD index N whatever its demo-world role (these suites run without the demo world)
-    const index = /^account(\d+)$/.exec(name)?.[1];
-    const found = devnet.accounts.find((a) => a.name === name || String(a.index) === index);
-    if (!found) throw new Error(`no development account ${name}`);
-    return privateKeyToAccount(found.privateKey);
+    return privateKeyToAccount(findDevAccount(devnet.accounts, name).privateKey);
   };
   const wallet = (name: string) => createWalletClient({ chain, transport, account: account(name) });
   let indexer: Indexer | undefined;
